@@ -1,0 +1,1 @@
+"""One module per migration; alembic reads these files."""

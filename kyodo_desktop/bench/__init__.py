@@ -1,0 +1,1 @@
+"""kyodo-admin bench: scenarios measured beside a baseline in the same run."""

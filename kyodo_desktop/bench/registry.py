@@ -1,0 +1,62 @@
+"""Scenarios register here; each is measured beside its baseline in the same run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+@dataclass
+class BenchContext:
+    """What scenarios share in one run: a work folder and the demo data at a scale."""
+
+    work_dir: Path
+    scale: float
+    today: date = field(default_factory=date.today)
+    _demo_dir: Path | None = None
+
+    def demo_data_dir(self) -> Path:
+        """A data folder whose demo database (built once per run) `--demo` opens."""
+        if self._demo_dir is None:
+            from kyodo_desktop.services.workspace import DEMO_FOLDER_NAME, build_demo
+
+            folder = self.work_dir / f"data-scale-{self.scale:g}"
+            if not (folder / DEMO_FOLDER_NAME / "kyodo.sqlite3").exists():
+                build_demo(folder / DEMO_FOLDER_NAME, today=self.today, scale=self.scale)
+            self._demo_dir = folder
+        return self._demo_dir
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A scenario ready to time: the measured call and its baseline, on `rows` rows."""
+
+    rows: int
+    run: Callable[[], object]
+    baseline_name: str
+    baseline: Callable[[], object]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    description: str
+    prepare: Callable[[BenchContext], Prepared]
+    goal: str = ""
+
+
+SCENARIOS: dict[str, Scenario] = {}
+
+
+def scenario(name: str, description: str, goal: str = ""):  # type: ignore[no-untyped-def]
+    """Register a function that prepares a scenario (decorator)."""
+
+    def register(prepare: Callable[[BenchContext], Prepared]) -> Callable[[BenchContext], Prepared]:
+        if name in SCENARIOS:
+            raise ValueError(f"scenario {name} registered twice")
+        SCENARIOS[name] = Scenario(name, description, prepare, goal)
+        return prepare
+
+    return register

@@ -1,0 +1,1 @@
+"""Printable forms: plain data in, PDF bytes out (reportlab, no Qt, no database)."""

@@ -1,0 +1,1 @@
+"""Use cases a person performs; one transaction each."""

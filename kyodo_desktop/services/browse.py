@@ -1,0 +1,84 @@
+"""Read-only browsing of the records behind each screen, a page at a time."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from kyodo_desktop.services.actor import Actor
+from kyodo_desktop.store import listings
+from kyodo_desktop.store.database import Database
+
+RowT = TypeVar("RowT")
+
+
+class Browser(Generic[RowT]):
+    """A listing as one officer may see it: its size and any page of it.
+
+    Each call opens its own short read-only session (one per user event), so a
+    list left open all day holds no lock and sees what others saved meanwhile.
+    """
+
+    def __init__(self, database: Database, actor: Actor, listing: listings.Listing[RowT]) -> None:
+        self._database = database
+        self._actor = actor
+        self._listing = listing
+
+    def count(self) -> int:
+        with self._database.reading() as session:
+            return self._listing.count(session)
+
+    def page(self, offset: int, limit: int) -> list[RowT]:
+        with self._database.reading() as session:
+            return self._listing.page(session, offset, limit)
+
+
+def consultations(database: Database, actor: Actor) -> Browser[listings.ConsultationRow]:
+    return Browser(database, actor, listings.ConsultationListing())
+
+
+def groups(database: Database, actor: Actor) -> Browser[listings.GroupRow]:
+    return Browser(database, actor, listings.GroupListing())
+
+
+def cases(database: Database, actor: Actor) -> Browser[listings.CaseRow]:
+    return Browser(database, actor, listings.CaseListing())
+
+
+def applications(database: Database, actor: Actor) -> Browser[listings.ApplicationRow]:
+    return Browser(database, actor, listings.ApplicationListing())
+
+
+def documents(database: Database, actor: Actor) -> Browser[listings.DocumentRow]:
+    return Browser(database, actor, listings.DocumentListing())
+
+
+def figures(database: Database, actor: Actor) -> list[listings.FigureRow]:
+    with database.reading() as session:
+        return listings.figures_by_programme_and_year(session)
+
+
+def reference(database: Database, actor: Actor) -> ReferenceData:
+    with database.reading() as session:
+        return ReferenceData(
+            offices=listings.offices(session),
+            staff=listings.staff_members(session),
+            departments=listings.departments(session),
+            topics=listings.topics(session),
+        )
+
+
+class ReferenceData:
+    """The reference data the head office keeps, as the 設定 screen shows it."""
+
+    def __init__(
+        self,
+        *,
+        offices: list[listings.OfficeRow],
+        staff: list[listings.StaffRow],
+        departments: list[tuple[str, str, str]],
+        topics: list[tuple[str, str]],
+    ) -> None:
+        self.offices = offices
+        self.staff = staff
+        self.departments = departments
+        self.topics = topics

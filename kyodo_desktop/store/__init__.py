@@ -1,0 +1,1 @@
+"""Typed SQLAlchemy models, the engine and its SQLite settings, migrations, queries, backup."""

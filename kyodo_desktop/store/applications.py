@@ -1,0 +1,96 @@
+"""Projects (事業) and subsidy applications (申請) with their steps and amounts."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from kyodo_desktop.store.base import Base, Mergeable
+from kyodo_desktop.store.groups import Group
+
+
+class Project(Mergeable, Base):
+    """A group's project (事業): "N times per project" is counted here."""
+
+    __tablename__ = "project"
+
+    group_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("civic_group.id"), index=True)
+    title: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(Text, default="")
+    starts_on: Mapped[date | None]
+    ends_on: Mapped[date | None]
+
+    group: Mapped[Group] = relationship(lazy="raise")
+
+
+class Application(Mergeable, Base):
+    """A subsidy application (申請) of one project to one programme for one 年度."""
+
+    __tablename__ = "application"
+    __table_args__ = (Index("ix_application_programme_fy", "programme_code", "fiscal_year"),)
+
+    project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("project.id"), index=True)
+    programme_code: Mapped[str] = mapped_column(ForeignKey("programme.code"))
+    division: Mapped[str | None] = mapped_column(String(16))
+    fiscal_year: Mapped[int]
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"))
+    status: Mapped[str] = mapped_column(String(24))  # the last StepKind reached
+    amount_requested: Mapped[int] = mapped_column(default=0)
+    amount_decided: Mapped[int | None]
+    amount_confirmed: Mapped[int | None]
+    amount_paid: Mapped[int] = mapped_column(default=0)
+    # ①: 加入世帯数 and the day they were counted, as stated on this application.
+    households: Mapped[int | None]
+    households_counted_on: Mapped[date | None]
+    # ⑤: the operating cost asked (運営費); days and venue costs are per month below.
+    operating_cost: Mapped[int | None]
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    # A head-office override of the rules, with its written reason.
+    override_reason: Mapped[str | None] = mapped_column(Text)
+
+    project: Mapped[Project] = relationship(lazy="raise")
+    steps: Mapped[list[ApplicationStep]] = relationship(
+        lazy="raise", order_by="ApplicationStep.occurred_on"
+    )
+
+
+class ApplicationStep(Mergeable, Base):
+    """A dated step of an application, with its document (申請書, 交付決定通知書, ...)."""
+
+    __tablename__ = "application_step"
+
+    application_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("application.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(24))  # rules.vocabulary.StepKind
+    occurred_on: Mapped[date]
+    document_number: Mapped[str] = mapped_column(String(40), default="")
+    staff_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff.id"))
+    amount: Mapped[int | None]
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class BudgetLine(Mergeable, Base):
+    """One line of a 収支予算書 (stage "budget") or 収支決算書 (stage "actual")."""
+
+    __tablename__ = "budget_line"
+
+    application_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("application.id"), index=True)
+    stage: Mapped[str] = mapped_column(String(8))  # budget | actual
+    side: Mapped[str] = mapped_column(String(8))  # income | expense
+    item: Mapped[str] = mapped_column(String(80))
+    amount: Mapped[int]
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ApplicationMonth(Mergeable, Base):
+    """⑤ 相談情報ひろば: the days the desk opened and the venue cost, month by month."""
+
+    __tablename__ = "application_month"
+
+    application_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("application.id"), index=True)
+    year: Mapped[int]
+    month: Mapped[int]
+    days_opened: Mapped[int]
+    venue_cost: Mapped[int]

@@ -1,0 +1,53 @@
+"""The consultation log (相談記録)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from kyodo_desktop.store.base import Base, Mergeable
+from kyodo_desktop.store.groups import Group
+from kyodo_desktop.store.people import Person, Staff
+from kyodo_desktop.store.reference import Department, Office, Topic
+
+# One consultation can touch several topics; the pair is its own natural key for merging.
+consultation_topic = Table(
+    "consultation_topic",
+    Base.metadata,
+    Column("consultation_id", ForeignKey("consultation.id"), primary_key=True),
+    Column("topic_id", ForeignKey("topic.id"), primary_key=True),
+)
+
+
+class Consultation(Mergeable, Base):
+    """A consultation (相談) at a counter, on the phone or on a visit."""
+
+    __tablename__ = "consultation"
+    __table_args__ = (
+        Index("ix_consultation_office_date", "office_id", "occurred_on"),
+        Index("ix_consultation_follow_up", "follow_up_on"),
+    )
+
+    occurred_on: Mapped[date] = mapped_column(index=True)
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"))
+    staff_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff.id"))
+    channel: Mapped[str] = mapped_column(String(16))  # rules.vocabulary.Channel
+    group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("civic_group.id"), index=True)
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), index=True)
+    asked: Mapped[str] = mapped_column(Text, default="")
+    answered: Mapped[str] = mapped_column(Text, default="")
+    # search_key(asked + answered): free text stays as typed, the key sits beside it.
+    text_key: Mapped[str] = mapped_column(Text, default="")
+    referred_department_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("department.id"))
+    follow_up_on: Mapped[date | None]
+    follow_up_done: Mapped[bool] = mapped_column(default=False)
+
+    office: Mapped[Office] = relationship(lazy="raise")
+    staff: Mapped[Staff] = relationship(lazy="raise")
+    group: Mapped[Group | None] = relationship(lazy="raise")
+    person: Mapped[Person | None] = relationship(lazy="raise")
+    referred_department: Mapped[Department | None] = relationship(lazy="raise")
+    topics: Mapped[list[Topic]] = relationship(secondary=consultation_topic, lazy="raise")

@@ -1,0 +1,72 @@
+"""Opening the database: the file, its engines, its sessions, its migrations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from kyodo_desktop.store import migrate
+from kyodo_desktop.store.backup import timestamped_backup
+from kyodo_desktop.store.engine import READ_ONLY, make_engine, sqlite_url
+from kyodo_desktop.store.refdata import load_reference_data
+
+DATABASE_FILE_NAME = "kyodo.sqlite3"
+
+
+@dataclass
+class Database:
+    """One open database: a writing engine and a read-only view of the same pool."""
+
+    engine: Engine
+    path: Path | None  # None for a server database
+
+    def __post_init__(self) -> None:
+        self._writer = sessionmaker(self.engine, expire_on_commit=False)
+        self._reader = sessionmaker(
+            self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
+        )
+
+    @property
+    def location(self) -> str:
+        return str(self.path) if self.path else self.engine.url.render_as_string()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session for one user action: committed at the end, rolled back on any error."""
+        with self._writer.begin() as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session that only reads and never holds the write lock."""
+        with self._reader() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path | None = None, *, url: str | None = None) -> Database:
+    """Open (creating if needed) the database, backing it up before any migration."""
+    if url is None:
+        if path is None:
+            raise ValueError("either a path or a URL is needed")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        is_new = not path.exists() or path.stat().st_size == 0
+        engine = make_engine(sqlite_url(path))
+    else:
+        engine = make_engine(url)
+        is_new = False
+    database = Database(engine, path if url is None else None)
+    if migrate.needs_upgrade(engine):
+        if path is not None and not is_new:
+            timestamped_backup(path, "before-migration")
+        migrate.upgrade(engine)
+        with database.transaction() as session:
+            load_reference_data(session)
+    return database

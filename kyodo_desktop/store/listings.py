@@ -1,0 +1,409 @@
+"""Read-only listings for the screens, a page at a time (never every row at once)."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from typing import Generic, NamedTuple, TypeVar
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from kyodo_desktop.store.applications import Application, ApplicationStep, Project
+from kyodo_desktop.store.cases import CaseEvent, SupportCase
+from kyodo_desktop.store.consultations import Consultation, consultation_topic
+from kyodo_desktop.store.groups import Group
+from kyodo_desktop.store.people import Person, Staff
+from kyodo_desktop.store.reference import Department, Office, Programme, Topic
+
+RowT = TypeVar("RowT")
+
+
+class ConsultationRow(NamedTuple):
+    id: uuid.UUID
+    occurred_on: date
+    office_name: str
+    channel: str
+    group_name: str | None
+    person_name: str | None
+    topics: str
+    asked: str
+    staff_name: str
+    follow_up_on: date | None
+    follow_up_done: bool
+
+
+class GroupRow(NamedTuple):
+    id: uuid.UUID
+    name: str
+    name_kana: str
+    kind: str
+    office_name: str
+    households: int | None
+    households_counted_on: date | None
+    representative: str
+    active: bool
+
+
+class CaseRow(NamedTuple):
+    id: uuid.UUID
+    opened_on: date
+    group_name: str
+    title: str
+    status: str
+    lead_staff_name: str
+    events: int
+    next_action: str
+    next_action_due: date | None
+
+
+class ApplicationRow(NamedTuple):
+    id: uuid.UUID
+    fiscal_year: int
+    programme_number: int
+    programme_name: str
+    programme_code: str
+    division: str | None
+    group_name: str
+    project_title: str
+    status: str
+    amount_requested: int
+    amount_decided: int | None
+    amount_paid: int
+
+
+class DocumentRow(NamedTuple):
+    id: uuid.UUID
+    occurred_on: date
+    document_number: str
+    kind: str
+    programme_name: str
+    fiscal_year: int
+    group_name: str
+    amount: int | None
+
+
+class FigureRow(NamedTuple):
+    fiscal_year: int
+    programme_number: int
+    programme_name: str
+    applications: int
+    groups_funded: int
+    awards: int
+    amount_decided: int
+    amount_paid: int
+
+
+class OfficeRow(NamedTuple):
+    code: str
+    name: str
+    kind: str
+    name_confirmed: bool
+    staff: int
+
+
+class StaffRow(NamedTuple):
+    login_id: str
+    name: str
+    office_name: str
+    role: str
+    active: bool
+
+
+class Listing(Generic[RowT]):
+    """A fixed query over a table: its count, and any page of it in a stable order."""
+
+    def __init__(self, count_query: Select, page_query: Select) -> None:
+        self._count_query = count_query
+        self._page_query = page_query
+
+    def count(self, session: Session) -> int:
+        return session.scalar(self._count_query) or 0
+
+    def page(self, session: Session, offset: int, limit: int) -> list[RowT]:
+        rows = session.execute(self._page_query.offset(offset).limit(limit)).all()
+        return self.decorate(session, rows)
+
+    def decorate(self, session: Session, rows: Sequence) -> list[RowT]:
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
+def _live(model) -> object:  # type: ignore[no-untyped-def]
+    return model.deleted_at.is_(None)
+
+
+class ConsultationListing(Listing[ConsultationRow]):
+    """Every consultation, newest first."""
+
+    def __init__(self) -> None:
+        person = aliased(Person)
+        page = (
+            select(
+                Consultation.id,
+                Consultation.occurred_on,
+                Office.name,
+                Consultation.channel,
+                Group.name,
+                person.name,
+                Consultation.asked,
+                Staff.name,
+                Consultation.follow_up_on,
+                Consultation.follow_up_done,
+            )
+            .join(Office, Office.id == Consultation.office_id)
+            .join(Staff, Staff.id == Consultation.staff_id)
+            .outerjoin(Group, Group.id == Consultation.group_id)
+            .outerjoin(person, person.id == Consultation.person_id)
+            .where(_live(Consultation))
+            .order_by(Consultation.occurred_on.desc(), Consultation.id)
+        )
+        count = select(func.count()).select_from(Consultation).where(_live(Consultation))
+        super().__init__(count, page)
+
+    def decorate(self, session: Session, rows: Sequence) -> list[ConsultationRow]:
+        ids = [row[0] for row in rows]
+        topics: dict[uuid.UUID, list[str]] = defaultdict(list)
+        if ids:
+            for consultation_id, name in session.execute(
+                select(consultation_topic.c.consultation_id, Topic.name)
+                .join(Topic, Topic.id == consultation_topic.c.topic_id)
+                .where(consultation_topic.c.consultation_id.in_(ids))
+                .order_by(Topic.sort_order)
+            ):
+                topics[consultation_id].append(name)
+        return [
+            ConsultationRow(
+                id=row[0],
+                occurred_on=row[1],
+                office_name=row[2],
+                channel=row[3],
+                group_name=row[4],
+                person_name=row[5],
+                topics="・".join(topics[row[0]]),
+                asked=row[6],
+                staff_name=row[7],
+                follow_up_on=row[8],
+                follow_up_done=row[9],
+            )
+            for row in rows
+        ]
+
+
+class GroupListing(Listing[GroupRow]):
+    """Every group in 五十音 order of its reading."""
+
+    def __init__(self) -> None:
+        page = (
+            select(
+                Group.id,
+                Group.name,
+                Group.name_kana,
+                Group.kind,
+                Office.name,
+                Group.households,
+                Group.households_counted_on,
+                Group.representative,
+                Group.active,
+            )
+            .join(Office, Office.id == Group.office_id)
+            .where(_live(Group))
+            .order_by(Group.name_kana, Group.id)
+        )
+        count = select(func.count()).select_from(Group).where(_live(Group))
+        super().__init__(count, page)
+
+    def decorate(self, session: Session, rows: Sequence) -> list[GroupRow]:
+        return [GroupRow(*row) for row in rows]
+
+
+class CaseListing(Listing[CaseRow]):
+    """Every support case, the most recently opened first."""
+
+    def __init__(self) -> None:
+        events = (
+            select(CaseEvent.case_id, func.count().label("n"))
+            .where(_live(CaseEvent))
+            .group_by(CaseEvent.case_id)
+            .subquery()
+        )
+        page = (
+            select(
+                SupportCase.id,
+                SupportCase.opened_on,
+                Group.name,
+                SupportCase.title,
+                SupportCase.status,
+                Staff.name,
+                func.coalesce(events.c.n, 0),
+                SupportCase.next_action,
+                SupportCase.next_action_due,
+            )
+            .join(Group, Group.id == SupportCase.group_id)
+            .join(Staff, Staff.id == SupportCase.lead_staff_id)
+            .outerjoin(events, events.c.case_id == SupportCase.id)
+            .where(_live(SupportCase))
+            .order_by(SupportCase.opened_on.desc(), SupportCase.id)
+        )
+        count = select(func.count()).select_from(SupportCase).where(_live(SupportCase))
+        super().__init__(count, page)
+
+    def decorate(self, session: Session, rows: Sequence) -> list[CaseRow]:
+        return [CaseRow(*row) for row in rows]
+
+
+class ApplicationListing(Listing[ApplicationRow]):
+    """Every application, the latest 年度 first, then by programme."""
+
+    def __init__(self) -> None:
+        page = (
+            select(
+                Application.id,
+                Application.fiscal_year,
+                Programme.number,
+                Programme.name,
+                Programme.code,
+                Application.division,
+                Group.name,
+                Project.title,
+                Application.status,
+                Application.amount_requested,
+                Application.amount_decided,
+                Application.amount_paid,
+            )
+            .join(Programme, Programme.code == Application.programme_code)
+            .join(Project, Project.id == Application.project_id)
+            .join(Group, Group.id == Project.group_id)
+            .where(_live(Application))
+            .order_by(
+                Application.fiscal_year.desc(), Programme.number, Group.name_kana, Application.id
+            )
+        )
+        count = select(func.count()).select_from(Application).where(_live(Application))
+        super().__init__(count, page)
+
+    def decorate(self, session: Session, rows: Sequence) -> list[ApplicationRow]:
+        return [ApplicationRow(*row) for row in rows]
+
+
+class DocumentListing(Listing[DocumentRow]):
+    """Every document issued or received on an application step, newest first."""
+
+    def __init__(self) -> None:
+        has_document = ApplicationStep.document_number != ""
+        page = (
+            select(
+                ApplicationStep.id,
+                ApplicationStep.occurred_on,
+                ApplicationStep.document_number,
+                ApplicationStep.kind,
+                Programme.name,
+                Application.fiscal_year,
+                Group.name,
+                ApplicationStep.amount,
+            )
+            .join(Application, Application.id == ApplicationStep.application_id)
+            .join(Programme, Programme.code == Application.programme_code)
+            .join(Project, Project.id == Application.project_id)
+            .join(Group, Group.id == Project.group_id)
+            .where(_live(ApplicationStep), has_document)
+            .order_by(ApplicationStep.occurred_on.desc(), ApplicationStep.id)
+        )
+        count = (
+            select(func.count())
+            .select_from(ApplicationStep)
+            .where(_live(ApplicationStep), has_document)
+        )
+        super().__init__(count, page)
+
+    def decorate(self, session: Session, rows: Sequence) -> list[DocumentRow]:
+        return [DocumentRow(*row) for row in rows]
+
+
+AWARDED_STATUSES = (
+    "decided",
+    "change_approved",
+    "reported",
+    "confirmed",
+    "claimed",
+    "paid",
+    "advance_paid",
+    "settled",
+    "refunded",
+)
+
+
+def figures_by_programme_and_year(session: Session) -> list[FigureRow]:
+    """Per 年度 and programme: applications, groups funded, awards, amounts decided and paid."""
+    awarded = Application.status.in_(AWARDED_STATUSES)
+    rows = session.execute(
+        select(
+            Application.fiscal_year,
+            Programme.number,
+            Programme.name,
+            func.count(),
+            func.count(func.distinct(Project.group_id)).filter(awarded),
+            func.count().filter(awarded),
+            func.coalesce(func.sum(Application.amount_decided).filter(awarded), 0),
+            func.coalesce(func.sum(Application.amount_paid), 0),
+        )
+        .join(Programme, Programme.code == Application.programme_code)
+        .join(Project, Project.id == Application.project_id)
+        .where(_live(Application))
+        .group_by(Application.fiscal_year, Programme.number, Programme.name)
+        .order_by(Application.fiscal_year.desc(), Programme.number)
+    ).all()
+    return [FigureRow(*row) for row in rows]
+
+
+def offices(session: Session) -> list[OfficeRow]:
+    staff = (
+        select(Staff.office_id, func.count().label("n"))
+        .where(_live(Staff), Staff.active)
+        .group_by(Staff.office_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            Office.code,
+            Office.name,
+            Office.kind,
+            Office.name_confirmed,
+            func.coalesce(staff.c.n, 0),
+        )
+        .outerjoin(staff, staff.c.office_id == Office.id)
+        .where(_live(Office))
+        .order_by(Office.code)
+    ).all()
+    return [OfficeRow(*row) for row in rows]
+
+
+def staff_members(session: Session) -> list[StaffRow]:
+    rows = session.execute(
+        select(Staff.login_id, Staff.name, Office.name, Staff.role, Staff.active)
+        .join(Office, Office.id == Staff.office_id)
+        .where(_live(Staff))
+        .order_by(Office.code, Staff.name_kana, Staff.login_id)
+    ).all()
+    return [StaffRow(*row) for row in rows]
+
+
+def departments(session: Session) -> list[tuple[str, str, str]]:
+    return [
+        tuple(row)
+        for row in session.execute(
+            select(Department.code, Department.name, Department.division)
+            .where(_live(Department))
+            .order_by(Department.division, Department.name)
+        )
+    ]
+
+
+def topics(session: Session) -> list[tuple[str, str]]:
+    return [
+        tuple(row)
+        for row in session.execute(
+            select(Topic.code, Topic.name).where(_live(Topic)).order_by(Topic.sort_order)
+        )
+    ]

@@ -1,0 +1,1 @@
+"""The Qt user interface: windows, dialogs, item models. No SQL, no rule."""

@@ -1,0 +1,90 @@
+"""A screen that shows one list of records: a title, a count and a lazy table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyodo_desktop.ui.lazy_model import Column, LazyTableModel, PagedSource
+
+
+class ListSource:
+    """A small list already in memory, served like a paged source."""
+
+    def __init__(self, rows: Sequence[object]) -> None:
+        self._rows = list(rows)
+
+    def count(self) -> int:
+        return len(self._rows)
+
+    def page(self, offset: int, limit: int) -> Sequence[object]:
+        return self._rows[offset : offset + limit]
+
+
+def make_table(model: LazyTableModel, parent: QWidget | None = None) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setDefaultSectionSize(24)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionsMovable(True)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return table
+
+
+class ListScreen(QWidget):
+    """One read-only list of records with its heading and how many there are."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(key)
+        self.key = key
+
+    def setup(
+        self,
+        title: str,
+        source: PagedSource,
+        columns: Sequence[Column],
+        widths: Sequence[int] = (),
+    ) -> None:
+        """Build the screen; subclasses call this once they can translate their texts."""
+        self.model = LazyTableModel(source, columns, parent=self)
+        self.title = QLabel(title, self)
+        self.title.setObjectName("screenTitle")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.table = make_table(self.model, self)
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table, 1)
+        self._show_count()
+        self.model.modelReset.connect(self._show_count)
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("%n record(s)", "", self.model.rowCount()))
+
+    def save_layout(self, settings: QSettings) -> None:
+        settings.setValue(f"screens/{self.key}/header", self.table.horizontalHeader().saveState())
+
+    def restore_layout(self, settings: QSettings) -> None:
+        state = settings.value(f"screens/{self.key}/header")
+        if isinstance(state, QByteArray):
+            self.table.horizontalHeader().restoreState(state)

@@ -1,0 +1,172 @@
+"""The main window: navigation to the seven screens, the status bar, remembered layout."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from kyodo_desktop import __version__
+from kyodo_desktop.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class ScreenEntry:
+    """A screen in the navigation: its key, its name, and how to build it when first shown."""
+
+    key: str
+    title: str
+    build: Callable[[Workspace, QWidget], QWidget]
+
+
+class MainWindow(QMainWindow):
+    """The window a ward officer keeps open all day."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        screens: Sequence[ScreenEntry],
+        settings_file: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self._entries = list(screens)
+        self._built: dict[str, QWidget] = {}
+        self._settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+
+        title = self.tr("Kyodo Desk")
+        if workspace.is_demo:
+            title = self.tr("%1 (demo data)").replace("%1", title)
+        self.setWindowTitle(title)
+        self.setMinimumSize(900, 600)
+
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        for entry in self._entries:
+            self.navigation.addItem(entry.title)
+        self.navigation.setMaximumWidth(200)
+        self.stack = QStackedWidget(self)
+        for _ in self._entries:
+            self.stack.addWidget(QWidget(self.stack))  # built on first show
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.navigation.currentRowChanged.connect(self.show_screen_at)
+
+        self._build_menus()
+        self._build_status_bar()
+        self._restore()
+
+    # Navigation ---------------------------------------------------------------------
+
+    def show_screen(self, key: str) -> QWidget:
+        row = [entry.key for entry in self._entries].index(key)
+        self.navigation.setCurrentRow(row)
+        return self.screen(key)
+
+    def show_screen_at(self, row: int) -> None:
+        if 0 <= row < len(self._entries):
+            self.stack.setCurrentWidget(self.screen(self._entries[row].key))
+
+    def screen(self, key: str) -> QWidget:
+        """The screen for the key, built the first time it is asked for."""
+        if key not in self._built:
+            row = [entry.key for entry in self._entries].index(key)
+            widget = self._entries[row].build(self.workspace, self.stack)
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[key] = widget
+            restore = getattr(widget, "restore_layout", None)
+            if restore is not None:
+                restore(self._settings)
+        return self._built[key]
+
+    @property
+    def current_key(self) -> str:
+        return self._entries[max(self.navigation.currentRow(), 0)].key
+
+    # Chrome -------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Kyodo Desk"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        actor = self.workspace.actor
+        self.office_label = QLabel(
+            self.tr("Office: %1 (%2)")
+            .replace("%1", actor.office_name)
+            .replace("%2", actor.office_code)
+        )
+        self.officer_label = QLabel(self.tr("Officer: %1").replace("%1", actor.name))
+        self.database_label = QLabel(
+            self.tr("Database: %1").replace("%1", self.workspace.database.location)
+        )
+        for widget in (self.office_label, self.officer_label, self.database_label):
+            self.statusBar().addWidget(widget)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Kyodo Desk"),
+            self.tr(
+                "Kyodo Desk %1\nThe collaboration desk of Nerima ward's branch offices."
+            ).replace("%1", __version__),
+        )
+
+    # Remembered layout --------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self._settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = self._settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        keys = [entry.key for entry in self._entries]
+        last = str(self._settings.value("window/screen", keys[0]))
+        self.show_screen(last if last in keys else keys[0])
+
+    def save_layout(self) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/state", self.saveState())
+        self._settings.setValue("window/splitter", self.splitter.saveState())
+        self._settings.setValue("window/screen", self.current_key)
+        for widget in self._built.values():
+            save = getattr(widget, "save_layout", None)
+            if save is not None:
+                save(self._settings)
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

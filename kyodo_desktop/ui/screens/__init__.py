@@ -1,0 +1,1 @@
+"""The seven screens of the counter's day."""

@@ -1,0 +1,1 @@
+"""Data files shipped with the program: fonts, translations, reference and rules data."""

@@ -1,0 +1,421 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>ApplicationScreen</name>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>事業</translation>
+    </message>
+    <message>
+        <source>Division</source>
+        <translation>部門</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>団体</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>事業名</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申請額</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>交付決定額</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>支払額</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>申請</translation>
+    </message>
+</context>
+<context>
+    <name>CaseScreen</name>
+    <message>
+        <source>Opened</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>団体</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Lead officer</source>
+        <translation>担当職員</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>記録数</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>次の対応</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Support cases</source>
+        <translation>支援ケース</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationScreen</name>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>済</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>事務所</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Who asked</source>
+        <translation>相談者</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>What was asked</source>
+        <translation>相談内容</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>フォロー</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>相談記録</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentScreen</name>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文書番号</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>事業</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>団体</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>帳票</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The program could not start because of an internal error. Your data has not been changed. Please tell the system staff what you were doing and send them the details below.</source>
+        <translation>プログラムの内部エラーのため起動できませんでした。データは変更されていません。何をしていたかと、下の詳細をシステム担当に伝えてください。</translation>
+    </message>
+    <message>
+        <source>Backups you can restore from:</source>
+        <translation>復元に使えるバックアップ:</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>データフォルダ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FigureScreen</name>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>事業</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>申請</translation>
+    </message>
+    <message>
+        <source>Groups funded</source>
+        <translation>交付団体数</translation>
+    </message>
+    <message>
+        <source>Awards</source>
+        <translation>交付件数</translation>
+    </message>
+    <message>
+        <source>Amount decided</source>
+        <translation>交付決定額</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>支払額</translation>
+    </message>
+    <message>
+        <source>Figures by programme and fiscal year</source>
+        <translation>事業別・年度別の実績</translation>
+    </message>
+</context>
+<context>
+    <name>GroupScreen</name>
+    <message>
+        <source>Active</source>
+        <translation>活動中</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>休止</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>事務所</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>加入世帯数</translation>
+    </message>
+    <message>
+        <source>Counted on</source>
+        <translation>世帯数の基準日</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>代表者</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>団体</translation>
+    </message>
+</context>
+<context>
+    <name>ListScreen</name>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%Ln 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Kyodo Desk</source>
+        <translation>協働デスク</translation>
+    </message>
+    <message>
+        <source>%1 (demo data)</source>
+        <translation>%1（デモデータ）</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Kyodo Desk</source>
+        <translation>協働デスクについて(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Office: %1 (%2)</source>
+        <translation>事務所: %1（%2）</translation>
+    </message>
+    <message>
+        <source>Officer: %1</source>
+        <translation>職員: %1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>データベース: %1</translation>
+    </message>
+    <message>
+        <source>About Kyodo Desk</source>
+        <translation>協働デスクについて</translation>
+    </message>
+    <message>
+        <source>Kyodo Desk %1
+The collaboration desk of Nerima ward&apos;s branch offices.</source>
+        <translation>協働デスク %1
+練馬区 区民事務所・出張所の協働の窓口のためのプログラムです。</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Consultations</source>
+        <translation>相談記録</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>団体</translation>
+    </message>
+    <message>
+        <source>Support cases</source>
+        <translation>支援ケース</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>申請</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>帳票</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>集計</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source>(name to be confirmed)</source>
+        <translation>（名称未確認）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Settings and reference data</source>
+        <translation>設定・基本データ</translation>
+    </message>
+    <message>
+        <source>Offices</source>
+        <translation>事務所</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>職員</translation>
+    </message>
+    <message>
+        <source>Login ID</source>
+        <translation>ログインID</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>事務所</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>権限</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活動中</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>所管課</translation>
+    </message>
+    <message>
+        <source>Division</source>
+        <translation>部門</translation>
+    </message>
+    <message>
+        <source>Consultation topics</source>
+        <translation>相談分類</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,82 @@
+"""The schema changes only through migrations, and the migrations match the models."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from pytest_alembic import Config as PytestAlembicConfig
+from pytest_alembic.tests import (  # noqa: F401 - collected as tests
+    test_model_definitions_match_ddl,
+    test_single_head_revision,
+    test_up_down_consistency,
+    test_upgrade,
+)
+
+from kyodo_desktop.store import migrate
+from kyodo_desktop.store.backup import list_backups
+from kyodo_desktop.store.database import open_database
+from kyodo_desktop.store.engine import make_engine, sqlite_url
+from kyodo_desktop.store.models import Base
+
+
+@pytest.fixture
+def alembic_config() -> PytestAlembicConfig:
+    return PytestAlembicConfig.from_raw_config(migrate.alembic_config())
+
+
+@pytest.fixture
+def alembic_engine(tmp_path: Path):  # type: ignore[no-untyped-def]
+    engine = make_engine(sqlite_url(tmp_path / "migrations.sqlite3"))
+    yield engine
+    engine.dispose()
+
+
+def test_there_is_exactly_one_head() -> None:
+    heads = ScriptDirectory.from_config(migrate.alembic_config()).get_heads()
+    assert len(heads) == 1
+    assert migrate.head_revision() == heads[0]
+
+
+def test_a_new_database_is_migrated_to_the_head_and_matches_the_models(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "new.sqlite3")
+    try:
+        with database.engine.connect() as connection:
+            assert migrate.current_revision(connection) == migrate.head_revision()
+            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        assert differences == []
+    finally:
+        database.close()
+
+
+def test_an_existing_file_is_backed_up_before_it_is_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    legacy = sqlite3.connect(path)
+    legacy.execute("CREATE TABLE ledger (name TEXT)")
+    legacy.execute("INSERT INTO ledger VALUES ('豊玉町会')")
+    legacy.commit()
+    legacy.close()
+
+    open_database(path).close()
+
+    backups = list_backups(path)
+    assert len(backups) == 1
+    assert "before-migration" in backups[0].name
+    copy = sqlite3.connect(backups[0])
+    try:
+        assert copy.execute("SELECT name FROM ledger").fetchall() == [("豊玉町会",)]
+        assert copy.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name='office'"
+        ).fetchone() == (0,)
+    finally:
+        copy.close()
+
+
+def test_a_new_database_is_not_backed_up_before_its_first_migration(tmp_path: Path) -> None:
+    path = tmp_path / "fresh.sqlite3"
+    open_database(path).close()
+    assert list_backups(path) == []
