@@ -49,12 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    install_translations(app, args.language)
+    translators = install_translations(app, args.language)  # must outlive the event loop
     install_fonts(app)
 
     data_dir = args.data_dir or default_data_dir()
     try:
-        window = open_main_window(data_dir, demo=args.demo)
+        window = open_main_window(data_dir, demo=args.demo, remember_layout=not args.smoke_test)
     except Exception as error:
         return report_startup_failure(error, data_dir, interactive=not args.smoke_test)
     window.show()
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-def open_main_window(data_dir: Path, *, demo: bool):  # type: ignore[no-untyped-def]
+def open_main_window(data_dir: Path, *, demo: bool, remember_layout: bool = True):  # type: ignore[no-untyped-def]
     from kyodo_desktop.services.workspace import open_demo_workspace, open_workspace
     from kyodo_desktop.ui.main_window import MainWindow
     from kyodo_desktop.ui.screens.catalogue import screen_entries
@@ -89,7 +89,12 @@ def open_main_window(data_dir: Path, *, demo: bool):  # type: ignore[no-untyped-
         workspace = open_demo_workspace(data_dir, today=date.today())
     else:
         workspace = open_workspace(data_dir, url=os.environ.get("KYODO_DATABASE_URL"))
-    return MainWindow(workspace, screen_entries(), workspace.data_dir / "window.ini")
+    return MainWindow(
+        workspace,
+        screen_entries(),
+        workspace.data_dir / "window.ini",
+        remember_layout=remember_layout,
+    )
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ def test_first_start_creates_and_migrates_the_database(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert (tmp_path / "data" / "kyodo.sqlite3").exists()
-    assert (tmp_path / "data" / "window.ini").exists()
+    assert not (tmp_path / "data" / "window.ini").exists()  # a smoke test leaves no layout
 
 
 def test_demo_opens_its_own_folder_and_never_the_real_database(

@@ -5,35 +5,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from pytest_alembic import Config as PytestAlembicConfig
-from pytest_alembic.tests import (  # noqa: F401 - collected as tests
-    test_model_definitions_match_ddl,
-    test_single_head_revision,
-    test_up_down_consistency,
-    test_upgrade,
-)
 
 from kyodo_desktop.store import migrate
 from kyodo_desktop.store.backup import list_backups
 from kyodo_desktop.store.database import open_database
-from kyodo_desktop.store.engine import make_engine, sqlite_url
 from kyodo_desktop.store.models import Base
-
-
-@pytest.fixture
-def alembic_config() -> PytestAlembicConfig:
-    return PytestAlembicConfig.from_raw_config(migrate.alembic_config())
-
-
-@pytest.fixture
-def alembic_engine(tmp_path: Path):  # type: ignore[no-untyped-def]
-    engine = make_engine(sqlite_url(tmp_path / "migrations.sqlite3"))
-    yield engine
-    engine.dispose()
 
 
 def test_there_is_exactly_one_head() -> None:
@@ -80,3 +59,23 @@ def test_a_new_database_is_not_backed_up_before_its_first_migration(tmp_path: Pa
     path = tmp_path / "fresh.sqlite3"
     open_database(path).close()
     assert list_backups(path) == []
+
+
+def test_every_migration_goes_down_and_up_again(tmp_path: Path) -> None:
+    """Each revision's downgrade undoes its upgrade, from the head down to an empty file."""
+    database = open_database(tmp_path / "roundtrip.sqlite3")
+    try:
+        script = ScriptDirectory.from_config(migrate.alembic_config())
+        revisions = [r.revision for r in script.walk_revisions()]  # head first
+        for revision in revisions:
+            target = script.get_revision(revision).down_revision or "base"
+            migrate.downgrade(database.engine, target)
+            migrate.upgrade(database.engine, revision)
+            migrate.downgrade(database.engine, target)
+        with database.engine.connect() as connection:
+            assert migrate.current_revision(connection) is None
+        migrate.upgrade(database.engine)
+        with database.engine.connect() as connection:
+            assert migrate.current_revision(connection) == migrate.head_revision()
+    finally:
+        database.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -79,7 +79,11 @@ class ListScreen(QWidget):
         self.model.modelReset.connect(self._show_count)
 
     def _show_count(self) -> None:
-        self.count_label.setText(self.tr("%n record(s)", "", self.model.rowCount()))
+        # An explicit context: self.tr() would look under each subclass's name.
+        count = self.model.rowCount()
+        self.count_label.setText(
+            QCoreApplication.translate("ListScreen", "%n record(s)", "", count)
+        )
 
     def save_layout(self, settings: QSettings) -> None:
         settings.setValue(f"screens/{self.key}/header", self.table.horizontalHeader().saveState())

@@ -22,6 +22,14 @@ from kyodo_desktop import __version__
 from kyodo_desktop.services.workspace import Workspace
 
 
+STYLE_SHEET = """
+QListWidget#navigation { font-size: 12pt; padding-top: 6px; }
+QListWidget#navigation::item { padding: 8px 12px; }
+QLabel#screenTitle { font-size: 15pt; font-weight: bold; padding: 2px 0 4px 0; }
+QLabel#countLabel { color: #555; }
+"""
+
+
 @dataclass(frozen=True)
 class ScreenEntry:
     """A screen in the navigation: its key, its name, and how to build it when first shown."""
@@ -40,12 +48,15 @@ class MainWindow(QMainWindow):
         screens: Sequence[ScreenEntry],
         settings_file: Path,
         parent: QWidget | None = None,
+        *,
+        remember_layout: bool = True,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self._entries = list(screens)
         self._built: dict[str, QWidget] = {}
         self._settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+        self._remember_layout = remember_layout
 
         title = self.tr("Kyodo Desk")
         if workspace.is_demo:
@@ -57,7 +68,7 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         for entry in self._entries:
             self.navigation.addItem(entry.title)
-        self.navigation.setMaximumWidth(200)
+        self.navigation.setFixedWidth(160)
         self.stack = QStackedWidget(self)
         for _ in self._entries:
             self.stack.addWidget(QWidget(self.stack))  # built on first show
@@ -65,6 +76,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
+        self.setStyleSheet(STYLE_SHEET)
         self.setCentralWidget(self.splitter)
         self.navigation.currentRowChanged.connect(self.show_screen_at)
 
@@ -77,13 +90,13 @@ class MainWindow(QMainWindow):
     def show_screen(self, key: str) -> QWidget:
         row = [entry.key for entry in self._entries].index(key)
         self.navigation.setCurrentRow(row)
-        return self.screen(key)
+        return self.screen_for(key)
 
     def show_screen_at(self, row: int) -> None:
         if 0 <= row < len(self._entries):
-            self.stack.setCurrentWidget(self.screen(self._entries[row].key))
+            self.stack.setCurrentWidget(self.screen_for(self._entries[row].key))
 
-    def screen(self, key: str) -> QWidget:
+    def screen_for(self, key: str) -> QWidget:
         """The screen for the key, built the first time it is asked for."""
         if key not in self._built:
             row = [entry.key for entry in self._entries].index(key)
@@ -145,7 +158,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self._first_size()
         state = self._settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -156,7 +169,16 @@ class MainWindow(QMainWindow):
         last = str(self._settings.value("window/screen", keys[0]))
         self.show_screen(last if last in keys else keys[0])
 
+    def _first_size(self) -> None:
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None or (screen.width() >= 1280 and screen.height() >= 800):
+            self.resize(1280, 800)
+        else:
+            self.resize(max(screen.width() - 40, 900), max(screen.height() - 60, 600))
+
     def save_layout(self) -> None:
+        if not self._remember_layout:
+            return
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/state", self.saveState())
         self._settings.setValue("window/splitter", self.splitter.saveState())

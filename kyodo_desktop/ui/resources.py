@@ -11,13 +11,19 @@ from PySide6.QtWidgets import QApplication
 FONT_FILES = ("ipaexg.ttf", "ipaexm.ttf")
 UI_FONT_FAMILY = "IPAexGothic"
 
+# Qt may keep pointing into the bytes it was given instead of copying them, so the font
+# data must live as long as the application (dropping it garbled later lookups).
+_font_data: list[bytes] = []
+
 
 def install_fonts(app: QApplication, point_size: int = 10) -> list[str]:
     """Register the IPAex fonts so every branch PC shows the same glyphs."""
     families: list[str] = []
     folder = resources.files("kyodo_desktop.resources") / "fonts"
     for name in FONT_FILES:
-        font_id = QFontDatabase.addApplicationFontFromData((folder / name).read_bytes())
+        data = (folder / name).read_bytes()
+        _font_data.append(data)
+        font_id = QFontDatabase.addApplicationFontFromData(data)
         if font_id < 0:
             raise RuntimeError(f"the bundled font {name} could not be loaded")
         families.extend(QFontDatabase.applicationFontFamilies(font_id))
@@ -39,8 +45,10 @@ def install_translations(app: QApplication, language: str = "ja") -> list[QTrans
         app.installTranslator(qt)
         installed.append(qt)
     ours = QTranslator(app)
-    data = resources.files("kyodo_desktop.resources") / "i18n" / f"kyodo_{language}.qm"
-    if data.is_file() and ours.load(data.read_bytes()):
-        app.installTranslator(ours)
-        installed.append(ours)
+    compiled = resources.files("kyodo_desktop.resources") / "i18n" / f"kyodo_{language}.qm"
+    # Load from a file: QTranslator keeps a pointer to data handed to it, not a copy.
+    with resources.as_file(compiled) as path:
+        if path.is_file() and ours.load(str(path)):
+            app.installTranslator(ours)
+            installed.append(ours)
     return installed
