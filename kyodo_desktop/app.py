@@ -77,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
 
     code = app.exec()
     window.workspace.close()
+    for translator in translators:
+        app.removeTranslator(translator)
     return code
 
 

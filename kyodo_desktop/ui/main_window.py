@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from kyodo_desktop import __version__
 from kyodo_desktop.services.workspace import Workspace
 
-
 STYLE_SHEET = """
 QListWidget#navigation { font-size: 12pt; padding-top: 6px; }
 QListWidget#navigation::item { padding: 8px 12px; }
