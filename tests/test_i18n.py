@@ -63,8 +63,7 @@ def test_every_text_has_a_japanese_translation() -> None:
     unfinished = [
         (context, source)
         for context, source, translation in _messages(TS)
-        if translation.get("type") == "unfinished"
-        or not "".join(translation.itertext()).strip()
+        if translation.get("type") == "unfinished" or not "".join(translation.itertext()).strip()
     ]
     assert unfinished == []
 
