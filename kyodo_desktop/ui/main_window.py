@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop import __version__
+from kyodo_desktop.services.rule_settings import current_rule_settings
 from kyodo_desktop.services.workspace import Workspace
+from kyodo_desktop.ui.estimate import EstimateDialog
 
 STYLE_SHEET = """
 QListWidget#navigation { font-size: 12pt; padding-top: 6px; }
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self._entries = list(screens)
         self._built: dict[str, QWidget] = {}
+        self._estimate: EstimateDialog | None = None
         self._settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
         self._remember_layout = remember_layout
 
@@ -122,6 +125,11 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        self.estimate_action = QAction(self.tr("&Estimate a grant..."), self)
+        self.estimate_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.estimate_action.triggered.connect(self.open_estimate)
+        tools_menu.addAction(self.estimate_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Kyodo Desk"), self)
         about.triggered.connect(self._about)
@@ -140,6 +148,15 @@ class MainWindow(QMainWindow):
         )
         for widget in (self.office_label, self.officer_label, self.database_label):
             self.statusBar().addWidget(widget)
+
+    def open_estimate(self) -> EstimateDialog:
+        """Show the 試算 window (one, kept beside the main window)."""
+        if self._estimate is None:
+            self._estimate = EstimateDialog(current_rule_settings(self.workspace.database), self)
+        self._estimate.show()
+        self._estimate.raise_()
+        self._estimate.activateWindow()
+        return self._estimate
 
     def _about(self) -> None:
         QMessageBox.about(

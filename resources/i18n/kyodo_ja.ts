@@ -181,6 +181,140 @@
     </message>
 </context>
 <context>
+    <name>EstimateDialog</name>
+    <message>
+        <source>Estimate a grant</source>
+        <translation>交付額の試算</translation>
+    </message>
+</context>
+<context>
+    <name>EstimatePanel</name>
+    <message>
+        <source> time(s)</source>
+        <translation> 回</translation>
+    </message>
+    <message>
+        <source>e.g. 1,000</source>
+        <translation>例: 1,000</translation>
+    </message>
+    <message>
+        <source>e.g. R8.7.1</source>
+        <translation>例: R8.7.1</translation>
+    </message>
+    <message>
+        <source>Member households</source>
+        <translation>加入世帯数</translation>
+    </message>
+    <message>
+        <source>Counted on</source>
+        <translation>世帯数の基準日</translation>
+    </message>
+    <message>
+        <source>e.g. 150,000 (empty: the most)</source>
+        <translation>例: 150,000（空欄: 上限まで）</translation>
+    </message>
+    <message>
+        <source>Amount requested (yen)</source>
+        <translation>申請額（円）</translation>
+    </message>
+    <message>
+        <source>empty: the most</source>
+        <translation>空欄: 上限まで</translation>
+    </message>
+    <message>
+        <source>Days opened</source>
+        <translation>開設日数</translation>
+    </message>
+    <message>
+        <source>Venue cost</source>
+        <translation>会場費（円）</translation>
+    </message>
+    <message>
+        <source>Operating cost requested (yen)</source>
+        <translation>運営費の申請額（円）</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>事業</translation>
+    </message>
+    <message>
+        <source>Division</source>
+        <translation>部門</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Kind of group</source>
+        <translation>団体の種別</translation>
+    </message>
+    <message>
+        <source>Awards this project already had</source>
+        <translation>この事業の交付決定済み回数</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>試算結果</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>内訳</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>(no division)</source>
+        <translation>（部門なし）</translation>
+    </message>
+    <message>
+        <source>Operating cost</source>
+        <translation>運営費</translation>
+    </message>
+    <message>
+        <source>Days opened in %1</source>
+        <translation>%1の開設日数</translation>
+    </message>
+    <message>
+        <source>Venue cost in %1</source>
+        <translation>%1の会場費</translation>
+    </message>
+    <message>
+        <source>Check the input.</source>
+        <translation>入力を確かめてください。</translation>
+    </message>
+    <message>
+        <source>Grantable: %1</source>
+        <translation>交付可能額: %1</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>対象外</translation>
+    </message>
+    <message>
+        <source>Most grantable: %1</source>
+        <translation>上限額: %1</translation>
+    </message>
+    <message>
+        <source>Awards left for this project: %1</source>
+        <translation>この事業の残り交付回数: %1 回</translation>
+    </message>
+    <message>
+        <source>(setting: %1)</source>
+        <translation>（設定: %1）</translation>
+    </message>
+</context>
+<context>
     <name>FigureScreen</name>
     <message>
         <source>Fiscal year</source>
@@ -288,6 +422,14 @@
     <message>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>ツール(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Estimate a grant...</source>
+        <translation>交付額の試算(&amp;E)...</translation>
     </message>
     <message>
         <source>&amp;Help</source>
