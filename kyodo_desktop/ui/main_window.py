@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(160)
         self.stack = QStackedWidget(self)
         for _ in self._entries:
-            self.stack.addWidget(QWidget(self.stack))  # built on first show
+            self.stack.addWidget(QWidget(self.stack))  # an empty page until first shown
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.stack)
@@ -103,10 +103,10 @@ class MainWindow(QMainWindow):
         if key not in self._built:
             row = [entry.key for entry in self._entries].index(key)
             widget = self._entries[row].build(self.workspace, self.stack)
-            placeholder = self.stack.widget(row)
+            empty_page = self.stack.widget(row)
             self.stack.insertWidget(row, widget)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            self.stack.removeWidget(empty_page)
+            empty_page.deleteLater()
             self._built[key] = widget
             restore = getattr(widget, "restore_layout", None)
             if restore is not None:
