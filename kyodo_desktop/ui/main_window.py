@@ -6,14 +6,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -74,13 +74,13 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         for _ in self._entries:
             self.stack.addWidget(QWidget(self.stack))  # an empty page until first shown
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.navigation)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setCollapsible(0, False)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.setStyleSheet(STYLE_SHEET)
-        self.setCentralWidget(self.splitter)
         self.navigation.currentRowChanged.connect(self.show_screen_at)
 
         self._build_menus()
@@ -178,9 +178,6 @@ class MainWindow(QMainWindow):
         state = self._settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        splitter = self._settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
         keys = [entry.key for entry in self._entries]
         last = str(self._settings.value("window/screen", keys[0]))
         self.show_screen(last if last in keys else keys[0])
@@ -197,7 +194,6 @@ class MainWindow(QMainWindow):
             return
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/state", self.saveState())
-        self._settings.setValue("window/splitter", self.splitter.saveState())
         self._settings.setValue("window/screen", self.current_key)
         for widget in self._built.values():
             save = getattr(widget, "save_layout", None)
