@@ -40,11 +40,19 @@ def main(argv: list[str] | None = None) -> int:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+    import threading
+
+    # Load the database layer on the other core while Qt starts on this one.
+    preload = threading.Thread(target=_preload_database_layer, daemon=True)
+    preload.start()
+
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kyodo_desktop.ui.errors import report_startup_failure
+    from kyodo_desktop.store.locations import DEMO_FOLDER_NAME
+    from kyodo_desktop.ui.main_window import MainWindow
     from kyodo_desktop.ui.resources import install_fonts, install_translations
+    from kyodo_desktop.ui.screens.catalogue import screen_entries
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -53,50 +61,62 @@ def main(argv: list[str] | None = None) -> int:
     install_fonts(app)
 
     data_dir = args.data_dir or default_data_dir()
-    try:
-        window = open_main_window(data_dir, demo=args.demo, remember_layout=not args.smoke_test)
-    except Exception as error:
-        return report_startup_failure(error, data_dir, interactive=not args.smoke_test)
+    folder = data_dir / DEMO_FOLDER_NAME if args.demo else data_dir
+    # The window shows at once; the database (and the layers under it) load behind it.
+    window = MainWindow(
+        screen_entries(), folder / "window.ini", remember_layout=not args.smoke_test
+    )
     window.show()
+    failed: list[int] = []
+
+    def open_records() -> None:
+        preload.join()  # never import the same modules from two threads at once
+        try:
+            window.attach(open_workspace_for(data_dir, demo=args.demo))
+        except Exception as error:
+            from kyodo_desktop.ui.errors import report_startup_failure
+
+            failed.append(report_startup_failure(error, data_dir, interactive=not args.smoke_test))
+            window.close()
+            app.exit(failed[-1])
+
+    QTimer.singleShot(0, open_records)
 
     if args.smoke_test:
-        failures: list[str] = []
-
+        # Exit once the records are on screen and the loop has run briefly.
         def finish() -> None:
-            if not window.isVisible():
-                failures.append("the main window is not visible")
+            if failed:
+                return
+            if window.workspace is None:
+                QTimer.singleShot(20, finish)
+                return
+            problems = [] if window.isVisible() else ["the main window is not visible"]
+            for problem in problems:
+                print(f"smoke test failed: {problem}", file=sys.stderr)
             window.close()
-            app.exit(1 if failures else 0)
+            app.exit(1 if problems else 0)
 
         QTimer.singleShot(SMOKE_TEST_MILLISECONDS, finish)
-        code = app.exec()
-        for failure in failures:
-            print(f"smoke test failed: {failure}", file=sys.stderr)
-        window.workspace.close()
-        return code
 
     code = app.exec()
-    window.workspace.close()
+    if window.workspace is not None:
+        window.workspace.close()
     for translator in translators:
         app.removeTranslator(translator)
     return code
 
 
-def open_main_window(data_dir: Path, *, demo: bool, remember_layout: bool = True):  # type: ignore[no-untyped-def]
+def _preload_database_layer() -> None:
+    import kyodo_desktop.services.workspace  # noqa: F401
+
+
+def open_workspace_for(data_dir: Path, *, demo: bool):  # type: ignore[no-untyped-def]
+    """The real database, or the demo database in its own folder."""
     from kyodo_desktop.services.workspace import open_demo_workspace, open_workspace
-    from kyodo_desktop.ui.main_window import MainWindow
-    from kyodo_desktop.ui.screens.catalogue import screen_entries
 
     if demo:
-        workspace = open_demo_workspace(data_dir, today=date.today())
-    else:
-        workspace = open_workspace(data_dir, url=os.environ.get("KYODO_DATABASE_URL"))
-    return MainWindow(
-        workspace,
-        screen_entries(),
-        workspace.data_dir / "window.ini",
-        remember_layout=remember_layout,
-    )
+        return open_demo_workspace(data_dir, today=date.today())
+    return open_workspace(data_dir, url=os.environ.get("KYODO_DATABASE_URL"))
 
 
 if __name__ == "__main__":

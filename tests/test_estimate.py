@@ -98,7 +98,7 @@ def test_the_main_window_opens_the_estimate_with_ctrl_e(qtbot, workspace, tmp_pa
     from kyodo_desktop.ui.main_window import MainWindow
     from kyodo_desktop.ui.screens.catalogue import screen_entries
 
-    window = MainWindow(workspace, screen_entries(), tmp_path / "window.ini")
+    window = MainWindow(screen_entries(), tmp_path / "window.ini", workspace=workspace)
     qtbot.addWidget(window)
     window.show()
     dialog = window.open_estimate()

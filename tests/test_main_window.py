@@ -23,7 +23,7 @@ SCREEN_NAMES = ["相談記録", "団体", "支援ケース", "申請", "帳票",
 
 
 def open_window(qtbot, workspace: Workspace, settings: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow(workspace, screen_entries(), settings)
+    window = MainWindow(screen_entries(), settings, workspace=workspace)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -161,3 +161,16 @@ def test_the_lazy_model_passes_qt_model_tester(qtmodeltester, demo_workspace):  
         max_pages=3,
     )
     qtmodeltester.check(model)
+
+
+def test_the_window_shows_before_the_database_opens(qtbot, workspace, tmp_path):  # type: ignore[no-untyped-def]
+    window = MainWindow(screen_entries(), tmp_path / "window.ini")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.opening_label.text() == "データベースを開いています..."
+    assert not window.estimate_action.isEnabled()
+    window.navigation.setCurrentRow(1)  # a click before the records are there does nothing
+    with qtbot.waitSignal(window.workspace_attached):
+        window.attach(workspace)
+    assert window.estimate_action.isEnabled()
+    assert window.stack.currentWidget().title.text() == "相談記録"

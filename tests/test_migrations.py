@@ -79,3 +79,7 @@ def test_every_migration_goes_down_and_up_again(tmp_path: Path) -> None:
             assert migrate.current_revision(connection) == migrate.head_revision()
     finally:
         database.close()
+
+
+def test_the_head_start_up_checks_is_alembics_head() -> None:
+    assert migrate.shipped_head() == migrate.head_revision()

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.store.database import DATABASE_FILE_NAME, Database, open_database
+from kyodo_desktop.store.locations import DEMO_FOLDER_NAME
 from kyodo_desktop.store.people import Staff
 from kyodo_desktop.store.reference import Office, Setting
 
@@ -108,9 +109,6 @@ def _installation_actor(session: Session) -> Actor:
         office_code=staff.office.code,
         office_name=staff.office.name,
     )
-
-
-DEMO_FOLDER_NAME = "demo"
 
 
 def open_demo_workspace(data_dir: Path, *, today: date, scale: float = 1.0) -> Workspace:

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-BACKUP_DIR_NAME = "backups"
+from kyodo_desktop.store.locations import BACKUP_DIR_NAME
 
 
 def backup_file(source: Path, destination: Path) -> Path:

@@ -13,9 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from kyodo_desktop.store import migrate
 from kyodo_desktop.store.backup import timestamped_backup
 from kyodo_desktop.store.engine import READ_ONLY, make_engine, sqlite_url
+from kyodo_desktop.store.locations import DATABASE_FILE_NAME as DATABASE_FILE_NAME
 from kyodo_desktop.store.refdata import load_reference_data
-
-DATABASE_FILE_NAME = "kyodo.sqlite3"
 
 
 @dataclass

@@ -3,44 +3,64 @@
 from __future__ import annotations
 
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic is imported only when a migration runs: most starts need none.
 
 
 def alembic_config() -> Config:
     """Alembic's configuration, pointing at the migrations shipped in the package."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(resources.files("kyodo_desktop.migrations")))
     return config
 
 
 def head_revision() -> str:
+    """The newest revision as Alembic reads it from the migration files."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if head is None:  # pragma: no cover - the package always ships migrations
         raise RuntimeError("no migrations found in the package")
     return head
 
 
+def shipped_head() -> str:
+    """The newest revision this program ships, without importing Alembic."""
+    from kyodo_desktop.migrations import HEAD
+
+    return HEAD
+
+
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def needs_upgrade(engine: Engine) -> bool:
     with engine.connect() as connection:
-        return current_revision(connection) != head_revision()
+        return current_revision(connection) != shipped_head()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to the revision; SQLite's foreign keys stay off while tables move."""
+    from alembic import command
+
     _run(engine, command.upgrade, revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     """Take the schema back to an earlier revision (for tests and for undoing a release)."""
+    from alembic import command
+
     _run(engine, command.downgrade, revision)
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop import __version__
-from kyodo_desktop.services.rule_settings import current_rule_settings
-from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.ui.estimate import EstimateDialog
+
+if TYPE_CHECKING:  # the window shows before the database layer is even imported
+    from kyodo_desktop.services.workspace import Workspace
+    from kyodo_desktop.ui.estimate import EstimateDialog
 
 STYLE_SHEET = """
 QListWidget#navigation { font-size: 12pt; padding-top: 6px; }
@@ -43,27 +45,27 @@ class ScreenEntry:
 class MainWindow(QMainWindow):
     """The window a ward officer keeps open all day."""
 
+    workspace_attached = Signal()
+
     def __init__(
         self,
-        workspace: Workspace,
         screens: Sequence[ScreenEntry],
         settings_file: Path,
         parent: QWidget | None = None,
         *,
+        workspace: Workspace | None = None,
         remember_layout: bool = True,
     ) -> None:
+        """The window; it can show before its workspace is open (see `attach`)."""
         super().__init__(parent)
-        self.workspace = workspace
+        self.workspace: Workspace | None = None
         self._entries = list(screens)
         self._built: dict[str, QWidget] = {}
         self._estimate: EstimateDialog | None = None
         self._settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
         self._remember_layout = remember_layout
 
-        title = self.tr("Kyodo Desk")
-        if workspace.is_demo:
-            title = self.tr("%1 (demo data)").replace("%1", title)
-        self.setWindowTitle(title)
+        self.setWindowTitle(self.tr("Kyodo Desk"))
         self.setMinimumSize(900, 600)
 
         self.navigation = QListWidget(self)
@@ -74,6 +76,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         for _ in self._entries:
             self.stack.addWidget(QWidget(self.stack))  # an empty page until first shown
+        self.opening_label = QLabel(self.tr("Opening the database..."), self.stack)
+        self.opening_label.setObjectName("screenTitle")
+        self.stack.addWidget(self.opening_label)
+        self.stack.setCurrentWidget(self.opening_label)
         central = QWidget(self)
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -84,8 +90,23 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self.show_screen_at)
 
         self._build_menus()
+        self._restore_geometry()
+        if workspace is not None:
+            self.attach(workspace)
+
+    def attach(self, workspace: Workspace) -> None:
+        """Show the workspace's records: the last screen used, the status bar, the title."""
+        self.workspace = workspace
+        if workspace.is_demo:
+            self.setWindowTitle(self.tr("%1 (demo data)").replace("%1", self.tr("Kyodo Desk")))
         self._build_status_bar()
-        self._restore()
+        self.estimate_action.setEnabled(True)
+        self.stack.removeWidget(self.opening_label)
+        self.opening_label.deleteLater()
+        keys = [entry.key for entry in self._entries]
+        last = str(self._settings.value("window/screen", keys[0]))
+        self.show_screen(last if last in keys else keys[0])
+        self.workspace_attached.emit()
 
     # Navigation ---------------------------------------------------------------------
 
@@ -95,11 +116,13 @@ class MainWindow(QMainWindow):
         return self.screen_for(key)
 
     def show_screen_at(self, row: int) -> None:
-        if 0 <= row < len(self._entries):
+        if self.workspace is not None and 0 <= row < len(self._entries):
             self.stack.setCurrentWidget(self.screen_for(self._entries[row].key))
 
     def screen_for(self, key: str) -> QWidget:
         """The screen for the key, built the first time it is asked for."""
+        if self.workspace is None:
+            raise RuntimeError("no workspace is open yet")
         if key not in self._built:
             row = [entry.key for entry in self._entries].index(key)
             widget = self._entries[row].build(self.workspace, self.stack)
@@ -129,6 +152,7 @@ class MainWindow(QMainWindow):
         self.estimate_action = QAction(self.tr("&Estimate a grant..."), self)
         self.estimate_action.setShortcut(QKeySequence("Ctrl+E"))
         self.estimate_action.triggered.connect(self.open_estimate)
+        self.estimate_action.setEnabled(False)
         tools_menu.addAction(self.estimate_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Kyodo Desk"), self)
@@ -136,6 +160,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _build_status_bar(self) -> None:
+        assert self.workspace is not None
         actor = self.workspace.actor
         self.office_label = QLabel(
             self.tr("Office: %1 (%2)")
@@ -151,6 +176,10 @@ class MainWindow(QMainWindow):
 
     def open_estimate(self) -> EstimateDialog:
         """Show the 試算 window (one, kept beside the main window)."""
+        from kyodo_desktop.services.rule_settings import current_rule_settings
+        from kyodo_desktop.ui.estimate import EstimateDialog
+
+        assert self.workspace is not None
         if self._estimate is None:
             self._estimate = EstimateDialog(current_rule_settings(self.workspace.database), self)
         self._estimate.show()
@@ -169,7 +198,7 @@ class MainWindow(QMainWindow):
 
     # Remembered layout --------------------------------------------------------------
 
-    def _restore(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self._settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -178,9 +207,6 @@ class MainWindow(QMainWindow):
         state = self._settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        keys = [entry.key for entry in self._entries]
-        last = str(self._settings.value("window/screen", keys[0]))
-        self.show_screen(last if last in keys else keys[0])
 
     def _first_size(self) -> None:
         screen = self.screen().availableGeometry() if self.screen() else None
@@ -194,7 +220,8 @@ class MainWindow(QMainWindow):
             return
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/state", self.saveState())
-        self._settings.setValue("window/screen", self.current_key)
+        if self.workspace is not None:
+            self._settings.setValue("window/screen", self.current_key)
         for widget in self._built.values():
             save = getattr(widget, "save_layout", None)
             if save is not None:

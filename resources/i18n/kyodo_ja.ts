@@ -412,6 +412,10 @@
         <translation>協働デスク</translation>
     </message>
     <message>
+        <source>Opening the database...</source>
+        <translation>データベースを開いています...</translation>
+    </message>
+    <message>
         <source>%1 (demo data)</source>
         <translation>%1（デモデータ）</translation>
     </message>

@@ -1,27 +1,55 @@
-"""The seven screens of DESIGN.md, in the order of the counter's day."""
+"""The seven screens of DESIGN.md, in the order of the counter's day.
+
+Each screen's module is imported when the screen is first shown, so that the window can
+appear before the database layer has loaded.
+"""
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from kyodo_desktop.ui.main_window import ScreenEntry
-from kyodo_desktop.ui.screens.applications import ApplicationScreen
-from kyodo_desktop.ui.screens.cases import CaseScreen
-from kyodo_desktop.ui.screens.consultations import ConsultationScreen
-from kyodo_desktop.ui.screens.documents import DocumentScreen
-from kyodo_desktop.ui.screens.figures import FigureScreen
-from kyodo_desktop.ui.screens.groups import GroupScreen
-from kyodo_desktop.ui.screens.settings import SettingsScreen
+
+if TYPE_CHECKING:
+    from kyodo_desktop.services.workspace import Workspace
+
+
+def _lazy(module: str, name: str):  # type: ignore[no-untyped-def]
+    def build(workspace: Workspace, parent: QWidget) -> QWidget:
+        screen_class = getattr(import_module(f"kyodo_desktop.ui.screens.{module}"), name)
+        return screen_class(workspace, parent)
+
+    return build
 
 
 def screen_entries() -> list[ScreenEntry]:
     translate = QCoreApplication.translate
     return [
-        ScreenEntry("consultations", translate("Navigation", "Consultations"), ConsultationScreen),
-        ScreenEntry("groups", translate("Navigation", "Groups"), GroupScreen),
-        ScreenEntry("cases", translate("Navigation", "Support cases"), CaseScreen),
-        ScreenEntry("applications", translate("Navigation", "Applications"), ApplicationScreen),
-        ScreenEntry("documents", translate("Navigation", "Forms"), DocumentScreen),
-        ScreenEntry("figures", translate("Navigation", "Figures"), FigureScreen),
-        ScreenEntry("settings", translate("Navigation", "Settings"), SettingsScreen),
+        ScreenEntry(
+            "consultations",
+            translate("Navigation", "Consultations"),
+            _lazy("consultations", "ConsultationScreen"),
+        ),
+        ScreenEntry("groups", translate("Navigation", "Groups"), _lazy("groups", "GroupScreen")),
+        ScreenEntry(
+            "cases", translate("Navigation", "Support cases"), _lazy("cases", "CaseScreen")
+        ),
+        ScreenEntry(
+            "applications",
+            translate("Navigation", "Applications"),
+            _lazy("applications", "ApplicationScreen"),
+        ),
+        ScreenEntry(
+            "documents", translate("Navigation", "Forms"), _lazy("documents", "DocumentScreen")
+        ),
+        ScreenEntry(
+            "figures", translate("Navigation", "Figures"), _lazy("figures", "FigureScreen")
+        ),
+        ScreenEntry(
+            "settings", translate("Navigation", "Settings"), _lazy("settings", "SettingsScreen")
+        ),
     ]
