@@ -128,7 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("init", "create (or migrate) the database in the data folder", cmd_init)
     demo = add("demo", "write the demo database into an empty data folder", cmd_demo)
-    demo.add_argument("--scale", type=float, default=1.0, help="size factor (1 ≈ 300 groups)")
+    demo.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="size factor (1 ≈ 380 groups, 28,000 consultations)",
+    )
     demo.add_argument("--seed", type=int, default=2017, help="random seed (same seed, same data)")
     demo.add_argument("--today", help="the demo's today (default: the real today)")
     add("migrate", "back up, then bring the schema up to date", cmd_migrate)
