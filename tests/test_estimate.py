@@ -45,7 +45,7 @@ def test_the_part_block_reading_is_one_switch_away_and_named(qtbot, panel):  # t
     qtbot.mouseClick(panel.part_blocks_box, Qt.MouseButton.LeftButton)
     assert panel.part_blocks_box.isChecked()
     assert breakdown(panel)[0] == ("基礎割", "20,000円")
-    assert any("500世帯に満たない端数" in reason for reason in panel.reasons)
+    assert any("（設定: 端数も加算する）" in reason for reason in panel.reasons)
 
 
 def test_a_fourth_habataki_award_is_refused_with_the_rule_and_the_count(qtbot, panel):  # type: ignore[no-untyped-def]

@@ -147,6 +147,7 @@ class EstimatePanel(QWidget):
         self.breakdown_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.reasons_list = QListWidget(self)
         self.reasons_list.setWordWrap(True)
+        self.reasons_list.setSpacing(3)
 
         result_box = QGroupBox(self.tr("Result"), self)
         result_layout = QVBoxLayout(result_box)
@@ -331,13 +332,8 @@ class EstimatePanel(QWidget):
             amount = QTableWidgetItem(format_yen(line.amount))
             amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.breakdown_table.setItem(row, 1, amount)
-        for reason in result.reasons:
-            text = reason.text
-            if reason.setting:
-                text += "\n" + self.tr("(setting: %1)").replace(
-                    "%1", RuleSettings.label(reason.setting)
-                )
-            self._add_reason(text, reason.severity)
+        for reason in result.reasons:  # a reason decided by a setting names it itself
+            self._add_reason(reason.text, reason.severity)
 
     def _add_reason(self, text: str, severity: Severity) -> None:
         item = QListWidgetItem(text)

@@ -309,10 +309,6 @@
         <source>Awards left for this project: %1</source>
         <translation>この事業の残り交付回数: %1 回</translation>
     </message>
-    <message>
-        <source>(setting: %1)</source>
-        <translation>（設定: %1）</translation>
-    </message>
 </context>
 <context>
     <name>FigureScreen</name>
