@@ -3,19 +3,51 @@
 from __future__ import annotations
 
 import os
+import uuid
 from datetime import date
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest
+from sqlalchemy import select
 
+from kyodo_desktop.rules.vocabulary import StaffRole
+from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.workspace import (
     DEMO_FOLDER_NAME,
+    SYSTEM,
     Workspace,
     build_demo,
     open_workspace,
 )
+from kyodo_desktop.store.people import Staff
+from kyodo_desktop.store.reference import Office
+
+
+def make_actor(workspace: Workspace, office_code: str, role: StaffRole, name: str = "") -> Actor:
+    """A staff member of an office and role, as the services see them."""
+    with workspace.database.transaction(SYSTEM) as session:
+        office = session.scalars(select(Office).where(Office.code == office_code)).one()
+        staff = Staff(
+            id=uuid.uuid4(),
+            login_id=f"t{office_code}-{role.value}-{uuid.uuid4().hex[:6]}",
+            name=name or f"{office.name}の{role.label}",
+            office_id=office.id,
+            role=role,
+            password_hash=None,
+        )
+        session.add(staff)
+        session.flush()
+        return Actor(
+            staff.id, staff.login_id, staff.name, role, office.id, office.code, office.name
+        )
+
+
+@pytest.fixture
+def actor_factory():  # type: ignore[no-untyped-def]
+    return make_actor
+
 
 # The demo's "today" in tests, so that the data (and what the tests expect) never drift.
 DEMO_TODAY = date(2026, 11, 27)

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 
 from kyodo_desktop.services.workspace import Workspace, open_workspace
+from kyodo_desktop.store.audit_trail import AuditContext
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.refdata import reference_id
 from kyodo_desktop.store.reference import Department, Office, Programme, Topic
@@ -66,8 +67,12 @@ def test_reference_rows_have_the_same_id_in_every_office_database(tmp_path: Path
         second.close()
 
 
+def as_admin(workspace: Workspace) -> AuditContext:
+    return AuditContext(workspace.actor.staff_id, workspace.actor.office_code)
+
+
 def _new_group(workspace: Workspace, name: str) -> uuid.UUID:
-    with workspace.database.transaction() as session:
+    with workspace.database.transaction(as_admin(workspace)) as session:
         office_id = session.scalar(select(Office.id).where(Office.code == "01"))
         group = Group(
             origin_office="01",
@@ -88,12 +93,12 @@ def test_a_change_increases_the_row_version_and_a_delete_leaves_a_tombstone(
     workspace: Workspace,
 ) -> None:
     group_id = _new_group(workspace, "豊玉北町会")
-    with workspace.database.transaction() as session:
+    with workspace.database.transaction(as_admin(workspace)) as session:
         group = session.get(Group, group_id)
         assert group.row_version == 1
         assert group.origin_office == "01"
         group.households = 420
-    with workspace.database.transaction() as session:
+    with workspace.database.transaction(as_admin(workspace)) as session:
         group = session.get(Group, group_id)
         assert group.row_version == 2
         assert group.updated_at >= group.created_at

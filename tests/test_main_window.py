@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
+from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.applications import Application
 from kyodo_desktop.store.consultations import Consultation
@@ -58,14 +60,24 @@ def test_the_consultation_log_lists_every_consultation_newest_first(
     window = open_window(qtbot, demo_workspace, tmp_path / "window.ini")
     screen = window.show_screen("consultations")
     assert isinstance(screen, ListScreen)
-    total = count(demo_workspace, Consultation)
-    assert total > 100
+    # The demo acts as a counter officer: the officer's own office's consultations.
+    with demo_workspace.database.reading() as session:
+        total = session.scalar(
+            select(func.count())
+            .select_from(Consultation)
+            .where(Consultation.office_id == demo_workspace.actor.office_id)
+        )
+    assert 100 < total < count(demo_workspace, Consultation)
     assert screen.model.rowCount() == total
     assert screen.count_label.text() == f"{total:,} 件"
     with demo_workspace.database.reading() as session:
-        newest = session.scalar(select(func.max(Consultation.occurred_on)))
+        newest = session.scalar(
+            select(func.max(Consultation.occurred_on)).where(
+                Consultation.office_id == demo_workspace.actor.office_id
+            )
+        )
     first_date = screen.model.index(0, 0).data()
-    assert first_date.startswith("R") and first_date.endswith(f".{newest.month}.{newest.day}")
+    assert first_date == f"R{newest.year - 2018}.{newest.month}.{newest.day}"
     headers = [screen.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
     assert headers == ["日付", "事務所", "方法"]
     assert screen.model.index(0, 2).data() in {"来所", "電話", "メール", "訪問", "その他"}
@@ -112,8 +124,12 @@ def test_the_applications_show_programme_step_and_yen(qtbot, demo_workspace, tmp
     assert row[6].endswith("円")
 
 
-def test_every_screen_opens_with_rows_from_the_database(qtbot, demo_workspace, tmp_path):  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, demo_workspace, tmp_path / "window.ini")
+def test_every_screen_opens_with_rows_from_the_database(  # type: ignore[no-untyped-def]
+    qtbot, demo_workspace, tmp_path, actor_factory
+):
+    head_office = actor_factory(demo_workspace, "01", StaffRole.HEAD_OFFICE)
+    workspace = dataclasses.replace(demo_workspace, actor=head_office)
+    window = open_window(qtbot, workspace, tmp_path / "window.ini")
     for row in range(window.navigation.count()):
         window.navigation.setCurrentRow(row)
         screen = window.stack.currentWidget()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Generic, TypeVar
 
 from kyodo_desktop.services.actor import Actor
+from kyodo_desktop.services.errors import PermissionDeniedError
+from kyodo_desktop.services.permissions import DENIED, Permission, allows, office_scope
 from kyodo_desktop.store import listings
 from kyodo_desktop.store.database import Database
 
@@ -19,6 +21,8 @@ class Browser(Generic[RowT]):
     """
 
     def __init__(self, database: Database, actor: Actor, listing: listings.Listing[RowT]) -> None:
+        if not allows(actor, Permission.READ):
+            raise PermissionDeniedError(DENIED[Permission.READ])
         self._database = database
         self._actor = actor
         self._listing = listing
@@ -33,7 +37,7 @@ class Browser(Generic[RowT]):
 
 
 def consultations(database: Database, actor: Actor) -> Browser[listings.ConsultationRow]:
-    return Browser(database, actor, listings.ConsultationListing())
+    return Browser(database, actor, listings.ConsultationListing(office_scope(actor)))
 
 
 def groups(database: Database, actor: Actor) -> Browser[listings.GroupRow]:
@@ -41,7 +45,7 @@ def groups(database: Database, actor: Actor) -> Browser[listings.GroupRow]:
 
 
 def cases(database: Database, actor: Actor) -> Browser[listings.CaseRow]:
-    return Browser(database, actor, listings.CaseListing())
+    return Browser(database, actor, listings.CaseListing(office_scope(actor)))
 
 
 def applications(database: Database, actor: Actor) -> Browser[listings.ApplicationRow]:

@@ -14,9 +14,11 @@ from sqlalchemy.orm import Session
 
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.actor import Actor
+from kyodo_desktop.store.audit_trail import AuditContext
 from kyodo_desktop.store.database import DATABASE_FILE_NAME, Database, open_database
 from kyodo_desktop.store.locations import DEMO_FOLDER_NAME
 from kyodo_desktop.store.people import Staff
+from kyodo_desktop.store.refdata import HEAD_OFFICE_ORIGIN
 from kyodo_desktop.store.reference import Office, Setting
 
 if TYPE_CHECKING:
@@ -28,6 +30,8 @@ STAFF_SETTING = "installation.staff_login"
 KIND_SETTING = "database.kind"  # "real" or "demo": a demo database never holds real records
 
 FIRST_OFFICE_CODE = "01"
+# The program itself setting up a database (no staff member acts yet).
+SYSTEM = AuditContext(staff_id=None, office=HEAD_OFFICE_ORIGIN)
 FIRST_ADMIN_LOGIN = "admin"
 
 
@@ -62,7 +66,7 @@ def open_workspace(data_dir: Path, *, url: str | None = None) -> Workspace:
     """Open the data folder's database, creating and migrating it when needed."""
     database = open_database(data_dir / DATABASE_FILE_NAME, url=url)
     try:
-        with database.transaction() as session:
+        with database.transaction(SYSTEM) as session:
             _ensure_installation(session)
             actor = _installation_actor(session)
             is_demo = get_setting(session, KIND_SETTING) == "demo"
@@ -133,7 +137,7 @@ def build_demo(folder: Path, *, today: date, scale: float = 1.0, seed: int = 201
     database = open_database(building)
     try:
         summary = generate_demo(database, today=today, seed=seed, scale=scale)
-        with database.transaction() as session:
+        with database.transaction(SYSTEM) as session:
             put_setting(session, KIND_SETTING, "demo")
             put_setting(session, OFFICE_SETTING, FIRST_OFFICE_CODE)
             put_setting(session, STAFF_SETTING, summary.default_staff_login)

@@ -10,11 +10,12 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from kyodo_desktop.store import migrate
+from kyodo_desktop.store import audit_trail, migrate
+from kyodo_desktop.store.audit_trail import AuditContext
 from kyodo_desktop.store.backup import timestamped_backup
 from kyodo_desktop.store.engine import READ_ONLY, make_engine, sqlite_url
 from kyodo_desktop.store.locations import DATABASE_FILE_NAME as DATABASE_FILE_NAME
-from kyodo_desktop.store.refdata import load_reference_data
+from kyodo_desktop.store.refdata import HEAD_OFFICE_ORIGIN, load_reference_data
 
 
 @dataclass
@@ -29,15 +30,21 @@ class Database:
         self._reader = sessionmaker(
             self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
         )
+        audit_trail.install(self._writer)
 
     @property
     def location(self) -> str:
         return str(self.path) if self.path else self.engine.url.render_as_string()
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """A session for one user action: committed at the end, rolled back on any error."""
+    def transaction(self, audit: AuditContext | None = None) -> Iterator[Session]:
+        """A session for one user action: committed at the end, rolled back on any error.
+
+        Business rows are written only with an audit context (the services give one).
+        """
         with self._writer.begin() as session:
+            if audit is not None:
+                audit_trail.begin(session, audit)
             yield session
 
     @contextmanager
@@ -66,6 +73,6 @@ def open_database(path: Path | None = None, *, url: str | None = None) -> Databa
         if path is not None and not is_new:
             timestamped_backup(path, "before-migration")
         migrate.upgrade(engine)
-        with database.transaction() as session:
+        with database.transaction(AuditContext(None, HEAD_OFFICE_ORIGIN)) as session:
             load_reference_data(session)
     return database

@@ -135,9 +135,12 @@ def _live(model) -> object:  # type: ignore[no-untyped-def]
 
 
 class ConsultationListing(Listing[ConsultationRow]):
-    """Every consultation, newest first."""
+    """Every consultation (of one office, if given), newest first."""
 
-    def __init__(self) -> None:
+    def __init__(self, office_id: uuid.UUID | None = None) -> None:
+        where = [_live(Consultation)]
+        if office_id is not None:
+            where.append(Consultation.office_id == office_id)
         person = aliased(Person)
         page = (
             select(
@@ -156,10 +159,10 @@ class ConsultationListing(Listing[ConsultationRow]):
             .join(Staff, Staff.id == Consultation.staff_id)
             .outerjoin(Group, Group.id == Consultation.group_id)
             .outerjoin(person, person.id == Consultation.person_id)
-            .where(_live(Consultation))
+            .where(*where)
             .order_by(Consultation.occurred_on.desc(), Consultation.id)
         )
-        count = select(func.count()).select_from(Consultation).where(_live(Consultation))
+        count = select(func.count()).select_from(Consultation).where(*where)
         super().__init__(count, page)
 
     def decorate(self, session: Session, rows: Sequence) -> list[ConsultationRow]:
@@ -219,9 +222,12 @@ class GroupListing(Listing[GroupRow]):
 
 
 class CaseListing(Listing[CaseRow]):
-    """Every support case, the most recently opened first."""
+    """Every support case (of one office, if given), the most recently opened first."""
 
-    def __init__(self) -> None:
+    def __init__(self, office_id: uuid.UUID | None = None) -> None:
+        where = [_live(SupportCase)]
+        if office_id is not None:
+            where.append(SupportCase.office_id == office_id)
         events = (
             select(CaseEvent.case_id, func.count().label("n"))
             .where(_live(CaseEvent))
@@ -243,10 +249,10 @@ class CaseListing(Listing[CaseRow]):
             .join(Group, Group.id == SupportCase.group_id)
             .join(Staff, Staff.id == SupportCase.lead_staff_id)
             .outerjoin(events, events.c.case_id == SupportCase.id)
-            .where(_live(SupportCase))
+            .where(*where)
             .order_by(SupportCase.opened_on.desc(), SupportCase.id)
         )
-        count = select(func.count()).select_from(SupportCase).where(_live(SupportCase))
+        count = select(func.count()).select_from(SupportCase).where(*where)
         super().__init__(count, page)
 
     def decorate(self, session: Session, rows: Sequence) -> list[CaseRow]:
