@@ -68,15 +68,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     window.show()
     failed: list[int] = []
+    backups: list = []  # the BackupTimer, once the records are open
 
     def open_records() -> None:
         preload.join()  # never import the same modules from two threads at once
         try:
-            window.attach(open_workspace_for(data_dir, demo=args.demo))
+            workspace = open_workspace_for(data_dir, demo=args.demo)
+            if not sign_in_to(workspace, window, unattended=args.smoke_test):
+                window.close()  # the officer closed the sign-in: nothing was opened
+                app.exit(0)
+                return
+            window.attach(workspace)
+            from kyodo_desktop.ui.backup_timer import start_backups
+
+            backups.append(start_backups(window, workspace, interactive=not args.smoke_test))
         except Exception as error:
             from kyodo_desktop.ui.errors import report_startup_failure
 
-            failed.append(report_startup_failure(error, data_dir, interactive=not args.smoke_test))
+            failed.append(report_startup_failure(error, folder, interactive=not args.smoke_test))
             window.close()
             app.exit(failed[-1])
 
@@ -99,7 +108,11 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(SMOKE_TEST_MILLISECONDS, finish)
 
     code = app.exec()
+    for timer in backups:
+        timer.stop()  # a backup in progress finishes before the file is closed
     if window.workspace is not None:
+        if window.workspace.actor is not None and window.workspace.actor.staff_id is not None:
+            sign_out_at_exit(window.workspace)
         window.workspace.close()
     for translator in translators:
         app.removeTranslator(translator)
@@ -108,6 +121,30 @@ def main(argv: list[str] | None = None) -> int:
 
 def _preload_database_layer() -> None:
     import kyodo_desktop.services.workspace  # noqa: F401
+
+
+def sign_in_to(workspace, window, *, unattended: bool) -> bool:  # type: ignore[no-untyped-def]
+    """Someone signs in (the first start sets up first); False if nobody did."""
+    from kyodo_desktop.ui.login import first_sign_in
+
+    if workspace.actor is None:  # the demo signs its officer in by itself
+        workspace.actor = first_sign_in(workspace, window, unattended=unattended)
+    if workspace.actor is None:
+        workspace.close()
+        return False
+    return True
+
+
+def sign_out_at_exit(workspace) -> None:  # type: ignore[no-untyped-def]
+    """The trail records the end of the session; a full or locked disk must not stop the exit."""
+    from kyodo_desktop.services.staff import sign_out
+    from kyodo_desktop.store.errors import classify
+
+    try:
+        sign_out(workspace.database, workspace.actor)
+    except Exception as error:
+        if classify(error) is None:
+            raise
 
 
 def open_workspace_for(data_dir: Path, *, demo: bool):  # type: ignore[no-untyped-def]

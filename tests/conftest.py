@@ -56,8 +56,9 @@ DEMO_SCALE = 0.05
 
 @pytest.fixture
 def workspace(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A fresh, empty workspace: migrated, reference data loaded, first administrator."""
+    """A fresh, empty workspace: migrated, reference data loaded, an administrator signed in."""
     opened = open_workspace(tmp_path / "data")
+    opened.actor = make_actor(opened, "01", StaffRole.ADMIN, "管理者")
     yield opened
     opened.close()
 
@@ -72,12 +73,15 @@ def demo_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo_workspace(demo_data_dir: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """The demo workspace, copied so that a test may change it freely."""
+    """The demo workspace, copied so that a test may change it freely; its officer signed in."""
     import shutil
+
+    from kyodo_desktop.services.staff import sign_in_demo_officer
 
     copy = tmp_path / "demo"
     shutil.copytree(demo_data_dir / DEMO_FOLDER_NAME, copy)
     opened: Workspace = open_workspace(copy)
+    opened.actor = sign_in_demo_officer(opened.database)
     yield opened
     opened.close()
 

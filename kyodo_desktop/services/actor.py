@@ -12,7 +12,7 @@ from kyodo_desktop.rules.vocabulary import StaffRole
 class Actor:
     """Who is acting (職員), and at which office."""
 
-    staff_id: uuid.UUID
+    staff_id: uuid.UUID | None  # None: the program itself (kyodo-admin, set-up, smoke test)
     login_id: str
     name: str
     role: StaffRole

@@ -3,7 +3,8 @@
 A use case is a function ``fn(uow, ...)`` decorated with `@service`. Calling it as
 ``fn(database, actor, ...)`` checks the actor's permission, opens one write transaction
 whose every change is stamped and audited (store.audit_trail), turns the rules' and the
-database's refusals into `ServiceError`s with Japanese messages, and commits only if the
+database's refusals into `ServiceError`s with Japanese messages (a fault of the disk or
+file into `store.errors.EnvironmentFaultError`), and commits only if the
 whole use case succeeded: nothing is ever saved half-way. Registration also lists the
 service for the property tests (tests/test_services_fuzz.py), so a service added later is
 fuzzed without a new test.
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ParamSpec, TypeVar
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -27,6 +29,7 @@ from kyodo_desktop.services.permissions import DENIED, Permission, allows, offic
 from kyodo_desktop.store import audit_trail
 from kyodo_desktop.store.audit_trail import AuditContext
 from kyodo_desktop.store.database import Database
+from kyodo_desktop.store.errors import classify
 
 STALE_MESSAGE = (
     "この記録は、開いている間に他の職員が変更しました。"
@@ -94,6 +97,13 @@ def service(
                 raise InputError(str(error), field=error.field) from error
             except StaleDataError as error:
                 raise StaleRecordError(STALE_MESSAGE) from error
+            except DBAPIError as error:
+                # A locked, full, read-only or damaged file: the person is told plainly
+                # (store.errors); anything else is a bug and stays one.
+                fault = classify(error)
+                if fault is None:
+                    raise
+                raise fault from error
 
         if name in SERVICES:
             raise ValueError(f"service {name} registered twice")

@@ -28,6 +28,9 @@ PENDING_KEY = "kyodo.audit_pending"
 
 # Bookkeeping that every change touches; the entry itself says who and when.
 _NOT_RECORDED = {"created_at", "created_by", "updated_at", "updated_by", "row_version"}
+# Recorded as set or changed, never with the value: a hash in the log is one more copy to steal.
+_SECRET = {"password_hash"}
+SECRET_MARK = "（非表示）"
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class UnauditedWriteError(RuntimeError):
 def install(factory: sessionmaker) -> None:
     """Record every flush of sessions made by this factory."""
     event.listen(factory, "before_flush", _before_flush)
+    event.listen(factory, "before_commit", _before_commit)
 
 
 def begin(session: Session, context: AuditContext) -> None:
@@ -111,6 +115,16 @@ def _before_flush(session: Session, _flush_context: Any, _instances: Any) -> Non
         session.info[PENDING_KEY] = []
 
 
+def _before_commit(session: Session) -> None:
+    # A transaction that only records events (a sign-in, a print) has nothing to flush, and
+    # SQLAlchemy skips before_flush for a clean session: chain the events here instead.
+    session.flush()
+    pending = session.info.get(PENDING_KEY)
+    if pending:
+        _chain(session, pending)
+        session.info[PENDING_KEY] = []
+
+
 def _stamp_new(obj: Mergeable, context: AuditContext, now: datetime) -> None:
     # Column defaults are applied here rather than at INSERT, so the entry shows them.
     for column in inspect(obj).mapper.columns:
@@ -139,9 +153,15 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _recorded(key: str, value: Any) -> Any:
+    if key in _SECRET and value is not None:
+        return SECRET_MARK
+    return _jsonable(value)
+
+
 def _snapshot(obj: object) -> dict[str, Any]:
     return {
-        column.key: _jsonable(getattr(obj, column.key))
+        column.key: _recorded(column.key, getattr(obj, column.key))
         for column in inspect(obj).mapper.column_attrs
         if column.key not in _NOT_RECORDED
     }
@@ -155,8 +175,10 @@ def _changes(obj: object) -> tuple[dict[str, Any], dict[str, Any]]:
             continue
         history = attributes.get_history(obj, column.key)
         if history.has_changes():
-            before[column.key] = _jsonable(history.deleted[0]) if history.deleted else None
-            after[column.key] = _jsonable(history.added[0]) if history.added else None
+            before[column.key] = _recorded(
+                column.key, history.deleted[0] if history.deleted else None
+            )
+            after[column.key] = _recorded(column.key, history.added[0] if history.added else None)
     return before, after
 
 

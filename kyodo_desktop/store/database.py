@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from kyodo_desktop.store import audit_trail, migrate
 from kyodo_desktop.store.audit_trail import AuditContext
 from kyodo_desktop.store.backup import timestamped_backup
+from kyodo_desktop.store.backup_check import quick_check
 from kyodo_desktop.store.engine import READ_ONLY, make_engine, sqlite_url
+from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
 from kyodo_desktop.store.locations import DATABASE_FILE_NAME as DATABASE_FILE_NAME
 from kyodo_desktop.store.refdata import HEAD_OFFICE_ORIGIN, load_reference_data
 
@@ -64,6 +66,11 @@ def open_database(path: Path | None = None, *, url: str | None = None) -> Databa
             raise ValueError("either a path or a URL is needed")
         path.parent.mkdir(parents=True, exist_ok=True)
         is_new = not path.exists() or path.stat().st_size == 0
+        if not is_new:
+            # A damaged file is told before anything reads or writes it (and it is left as it is).
+            problems = quick_check(path)
+            if problems != ["ok"]:
+                raise EnvironmentFaultError(Problem.DAMAGED, "; ".join(problems[:5]))
         engine = make_engine(sqlite_url(path))
     else:
         engine = make_engine(url)

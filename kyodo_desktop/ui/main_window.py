@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 from kyodo_desktop import __version__
 
 if TYPE_CHECKING:  # the window shows before the database layer is even imported
+    from kyodo_desktop.services.actor import Actor
     from kyodo_desktop.services.workspace import Workspace
     from kyodo_desktop.ui.estimate import EstimateDialog
+    from kyodo_desktop.ui.idle_lock import IdleLock
 
 STYLE_SHEET = """
 QListWidget#navigation { font-size: 12pt; padding-top: 6px; }
@@ -55,10 +57,17 @@ class MainWindow(QMainWindow):
         *,
         workspace: Workspace | None = None,
         remember_layout: bool = True,
+        idle_lock_ms: int | None = None,
     ) -> None:
-        """The window; it can show before its workspace is open (see `attach`)."""
+        """The window; it can show before its workspace is open (see `attach`).
+
+        ``idle_lock_ms``: lock after this long without input (default: the database's
+        setting, 10 minutes unless an administrator changed it).
+        """
         super().__init__(parent)
         self.workspace: Workspace | None = None
+        self.idle_lock: IdleLock | None = None
+        self._idle_lock_ms = idle_lock_ms
         self._entries = list(screens)
         self._built: dict[str, QWidget] = {}
         self._estimate: EstimateDialog | None = None
@@ -95,12 +104,19 @@ class MainWindow(QMainWindow):
             self.attach(workspace)
 
     def attach(self, workspace: Workspace) -> None:
-        """Show the workspace's records: the last screen used, the status bar, the title."""
+        """Show the workspace's records: the last screen used, the status bar, the title.
+
+        Someone is signed in to the workspace already (see ui/login.py `first_sign_in`).
+        """
+        if workspace.actor is None:
+            raise RuntimeError("nobody is signed in to the workspace")
         self.workspace = workspace
         if workspace.is_demo:
             self.setWindowTitle(self.tr("%1 (demo data)").replace("%1", self.tr("Kyodo Desk")))
         self._build_status_bar()
         self.estimate_action.setEnabled(True)
+        self._start_idle_lock(workspace)
+        self._show_actor(workspace.actor)
         self.stack.removeWidget(self.opening_label)
         self.opening_label.deleteLater()
         keys = [entry.key for entry in self._entries]
@@ -144,6 +160,17 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.switch_user_action = QAction(self.tr("&Switch user..."), self)
+        self.switch_user_action.triggered.connect(self.switch_user)
+        self.password_action = QAction(self.tr("Change &password..."), self)
+        self.password_action.triggered.connect(self.change_password)
+        self.lock_action = QAction(self.tr("&Lock the screen"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_screen)
+        for action in (self.switch_user_action, self.password_action, self.lock_action):
+            action.setEnabled(False)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -167,12 +194,96 @@ class MainWindow(QMainWindow):
             .replace("%1", actor.office_name)
             .replace("%2", actor.office_code)
         )
-        self.officer_label = QLabel(self.tr("Officer: %1").replace("%1", actor.name))
+        self.officer_label = QLabel(self)
         self.database_label = QLabel(
             self.tr("Database: %1").replace("%1", self.workspace.database.location)
         )
         for widget in (self.office_label, self.officer_label, self.database_label):
             self.statusBar().addWidget(widget)
+
+    # Who is signed in ---------------------------------------------------------------
+
+    def _start_idle_lock(self, workspace: Workspace) -> None:
+        from kyodo_desktop.services.staff import idle_lock_minutes
+        from kyodo_desktop.ui.idle_lock import IdleLock
+
+        timeout = self._idle_lock_ms or idle_lock_minutes(workspace.database) * 60_000
+        self.idle_lock = IdleLock(self, workspace, timeout, self.switch_user)
+        self.idle_lock.start()
+
+    def _show_actor(self, actor: Actor) -> None:
+        self.office_label.setText(
+            self.tr("Office: %1 (%2)")
+            .replace("%1", actor.office_name)
+            .replace("%2", actor.office_code)
+        )
+        self.officer_label.setText(self.tr("Officer: %1").replace("%1", actor.name))
+        self.officer_label.setToolTip(actor.login_id)
+        is_staff = actor.staff_id is not None  # not the smoke test's system viewer
+        self.switch_user_action.setEnabled(True)
+        self.password_action.setEnabled(is_staff)
+        self.lock_action.setEnabled(is_staff)
+
+    def set_actor(self, actor: Actor) -> None:
+        """Someone (else) signed in: the status bar says who, the screens show their records."""
+        assert self.workspace is not None
+        same = self.workspace.actor is not None and self.workspace.actor.staff_id == actor.staff_id
+        self.workspace.actor = actor
+        self._show_actor(actor)
+        if not same:
+            self._discard_screens()
+
+    def has_unsaved_work(self) -> bool:
+        """Whether a screen holds typed text that is not saved (screens say so themselves)."""
+        return any(
+            getattr(widget, "has_unsaved_work", lambda: False)() for widget in self._built.values()
+        )
+
+    def _discard_screens(self) -> None:
+        """Built screens show the previous officer's records: build them again when shown."""
+        key = self.current_key
+        self.save_layout()
+        for built_key, widget in list(self._built.items()):
+            row = self.stack.indexOf(widget)
+            self.stack.insertWidget(row, QWidget(self.stack))
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+            del self._built[built_key]
+        self.show_screen(key)
+
+    def switch_user(self) -> bool:
+        """ファイル → ユーザーの切り替え: whether someone else signed in."""
+        from kyodo_desktop.services.staff import sign_out
+        from kyodo_desktop.ui.login import DiscardQuestion, LoginDialog
+
+        workspace = self.workspace
+        if workspace is None or workspace.actor is None:
+            return False
+        if self.has_unsaved_work() and not DiscardQuestion.ask(self):
+            return False
+        actor = LoginDialog.ask(workspace.database, self, demo=workspace.is_demo)
+        if actor is None:
+            return False
+        if actor.staff_id != workspace.actor.staff_id:
+            sign_out(workspace.database, workspace.actor)
+        self.set_actor(actor)
+        return True
+
+    def change_password(self) -> bool:
+        """ファイル → パスワードの変更."""
+        from kyodo_desktop.ui.password_dialog import PasswordDialog
+
+        workspace = self.workspace
+        if workspace is None or workspace.actor is None or workspace.actor.staff_id is None:
+            return False
+        changed = PasswordDialog.ask(workspace.database, workspace.actor, self)
+        if changed:
+            self.statusBar().showMessage(self.tr("Your password was changed."), 10_000)
+        return changed
+
+    def lock_screen(self) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.lock()
 
     def open_estimate(self) -> EstimateDialog:
         """Show the 試算 window (one, kept beside the main window)."""
@@ -229,5 +340,7 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         self.save_layout()
         super().closeEvent(event)

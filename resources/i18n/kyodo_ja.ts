@@ -45,6 +45,95 @@
     </message>
 </context>
 <context>
+    <name>BackupTab</name>
+    <message>
+        <source>Taken at</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>今すぐバックアップ</translation>
+    </message>
+    <message>
+        <source>Restore from this backup...</source>
+        <translation>このバックアップから復元…</translation>
+    </message>
+    <message>
+        <source>A server database is backed up on the server.</source>
+        <translation>サーバーのデータベースは、サーバー側でバックアップされます。</translation>
+    </message>
+    <message>
+        <source>Backed up: %1</source>
+        <translation>バックアップしました: %1</translation>
+    </message>
+    <message>
+        <source>The records were restored from the backup of %1. The program will now close; please start it again.</source>
+        <translation>%1 のバックアップから記録を復元しました。プログラムを終了しますので、もう一度起動してください。</translation>
+    </message>
+    <message>
+        <source>The replaced file was kept as %1.</source>
+        <translation>置き換える前のファイルは %1 として残してあります。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTimer</name>
+    <message>
+        <source>The backup could not be taken: %1</source>
+        <translation>バックアップを取れませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Where the database is kept</source>
+        <translation>データベースの保存場所</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>At start</source>
+        <translation>起動時</translation>
+    </message>
+    <message>
+        <source>Periodic</source>
+        <translation>定期</translation>
+    </message>
+    <message>
+        <source>Before migration</source>
+        <translation>移行前</translation>
+    </message>
+    <message>
+        <source>Before restore</source>
+        <translation>復元前</translation>
+    </message>
+    <message>
+        <source>Before import</source>
+        <translation>取込前</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>バックアップから復元</translation>
+    </message>
+    <message>
+        <source>The records will be put back as they were at %1. Everything entered since then will no longer be shown (the current file is kept in the backups folder). The program will then close and must be started again. Restore?</source>
+        <translation>記録を %1 の時点に戻します。それ以降に入力した内容は表示されなくなります（現在のファイルはバックアップフォルダに残します）。復元のあとプログラムを終了しますので、もう一度起動してください。復元しますか？</translation>
+    </message>
+</context>
+<context>
     <name>CaseScreen</name>
     <message>
         <source>Opened</source>
@@ -131,6 +220,17 @@
     </message>
 </context>
 <context>
+    <name>DiscardQuestion</name>
+    <message>
+        <source>Sign in as someone else</source>
+        <translation>別の職員でログイン</translation>
+    </message>
+    <message>
+        <source>What you typed but did not save will be lost when someone else signs in. Go on?</source>
+        <translation>別の職員がログインすると、入力して保存していない内容は失われます。続けますか？</translation>
+    </message>
+</context>
+<context>
     <name>DocumentScreen</name>
     <message>
         <source>Date</source>
@@ -176,8 +276,28 @@
         <translation>復元に使えるバックアップ:</translation>
     </message>
     <message>
+        <source>There is no backup of this database in its backups folder.</source>
+        <translation>このデータベースのバックアップは、バックアップフォルダにありません。</translation>
+    </message>
+    <message>
         <source>Data folder: %1</source>
         <translation>データフォルダ: %1</translation>
+    </message>
+    <message>
+        <source>Choose a backup to restore from. The damaged file is kept aside.</source>
+        <translation>復元に使うバックアップを選んでください。壊れたファイルは別に残します。</translation>
+    </message>
+    <message>
+        <source>Restore from this backup</source>
+        <translation>このバックアップから復元</translation>
+    </message>
+    <message>
+        <source>The records were restored from %1. Please start the program again.</source>
+        <translation>%1 から記録を復元しました。もう一度プログラムを起動してください。</translation>
+    </message>
+    <message>
+        <source>The damaged file was kept as %1.</source>
+        <translation>壊れたファイルは %1 として残してあります。</translation>
     </message>
 </context>
 <context>
@@ -402,6 +522,63 @@
     </message>
 </context>
 <context>
+    <name>LockCover</name>
+    <message>
+        <source>Kyodo Desk is locked.</source>
+        <translation>協働デスクはロックされています。</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Screen locked</source>
+        <translation>画面ロック</translation>
+    </message>
+    <message>
+        <source>The screen was locked because nothing was typed for a while. %1 (%2) is signed in: enter the password to go on.</source>
+        <translation>しばらく操作がなかったため、画面をロックしました。%1（%2）がログインしています。続けるにはパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>ロック解除</translation>
+    </message>
+    <message>
+        <source>Sign in as someone else...</source>
+        <translation>別の職員でログイン...</translation>
+    </message>
+    <message>
+        <source>Demo data: the password is &quot;%1&quot;.</source>
+        <translation>デモデータ: パスワードは「%1」です。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in to Kyodo Desk</source>
+        <translation>協働デスクにログイン</translation>
+    </message>
+    <message>
+        <source>Enter your login ID and password.</source>
+        <translation>ログインIDとパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Login ID</source>
+        <translation>ログインID</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>ログイン</translation>
+    </message>
+    <message>
+        <source>Demo data: every staff member&apos;s password is &quot;%1&quot;.</source>
+        <translation>デモデータ: どの職員もパスワードは「%1」です。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Kyodo Desk</source>
@@ -418,6 +595,18 @@
     <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch user...</source>
+        <translation>ユーザーの切り替え(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Change &amp;password...</source>
+        <translation>パスワードの変更(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the screen</source>
+        <translation>画面のロック(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -450,6 +639,10 @@
     <message>
         <source>Database: %1</source>
         <translation>データベース: %1</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>パスワードを変更しました。</translation>
     </message>
     <message>
         <source>About Kyodo Desk</source>
@@ -491,6 +684,37 @@ The collaboration desk of Nerima ward&apos;s branch offices.</source>
     <message>
         <source>Settings</source>
         <translation>設定</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>パスワードの変更</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the new password needs at least %3 characters.</source>
+        <translation>%1（%2）: 新しいパスワードは%3文字以上にしてください。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>今のパスワード</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新しいパスワード</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>新しいパスワード（確認）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type them again.</source>
+        <translation>新しいパスワードが2回とも同じではありません。もう一度入力してください。</translation>
     </message>
 </context>
 <context>
@@ -558,6 +782,57 @@ The collaboration desk of Nerima ward&apos;s branch offices.</source>
     <message>
         <source>Consultation topics</source>
         <translation>相談分類</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>バックアップ</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>First start of Kyodo Desk</source>
+        <translation>協働デスクの初期設定</translation>
+    </message>
+    <message>
+        <source>This is the first start of Kyodo Desk with this database. Choose the office this PC serves, and create the account of the head office&apos;s administrator, who will then add the staff.</source>
+        <translation>このデータベースで協働デスクを初めて起動しました。このパソコンを使う事務所を選び、本庁の管理者のアカウントを作ってください。職員のアカウントは、その管理者が登録します。</translation>
+    </message>
+    <message>
+        <source>e.g. kyodo-admin</source>
+        <translation>例: kyodo-admin</translation>
+    </message>
+    <message>
+        <source>This installation&apos;s office</source>
+        <translation>この端末の事務所</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s login ID</source>
+        <translation>管理者のログインID</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s name</source>
+        <translation>管理者の氏名</translation>
+    </message>
+    <message>
+        <source>Name in katakana (optional)</source>
+        <translation>氏名のカナ（任意）</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>パスワード（確認）</translation>
+    </message>
+    <message>
+        <source>Set up</source>
+        <translation>設定する</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type them again.</source>
+        <translation>パスワードが2回とも同じではありません。もう一度入力してください。</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-"""設定: the reference data the head office keeps (offices, staff, departments, topics)."""
+"""設定: the reference data the head office keeps (offices, staff, departments, topics), backups."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.formatting import label
 from kyodo_desktop.ui.lazy_model import Column, LazyTableModel
 from kyodo_desktop.ui.list_screen import ListSource, make_table
+from kyodo_desktop.ui.screens.backups_tab import BackupTab
 
 
 class SettingsScreen(QWidget):
@@ -65,6 +66,8 @@ class SettingsScreen(QWidget):
             data.topics,
             [Column(self.tr("Name"), lambda r: r[1]), Column(self.tr("Code"), lambda r: r[0])],
         )
+        self.backup_tab = BackupTab(workspace, self)
+        self.tabs.addTab(self.backup_tab, self.tr("Backups"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.tabs, 1)

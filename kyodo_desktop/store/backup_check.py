@@ -1,0 +1,42 @@
+"""Is a database file sound? SQLite's own checks, read-only, a damaged file told apart."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+# Codes that mean the file itself is damaged (as opposed to locked, missing or unreadable).
+DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in DAMAGE_CODES
+
+
+def _check(path: Path, pragma: str) -> list[str]:
+    if not path.is_file():
+        raise FileNotFoundError(2, "ファイルがありません", str(path))
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [str(row[0]) for row in connection.execute(f"PRAGMA {pragma}")]
+    except sqlite3.DatabaseError as error:
+        if is_damage(error):
+            return [str(error)]
+        raise
+    finally:
+        connection.close()
+
+
+def quick_check(path: Path) -> list[str]:
+    """``["ok"]``, or what ``PRAGMA quick_check`` found wrong (a fraction of a second).
+
+    A file that is not a database at all is a problem found; a file that cannot be opened
+    (missing, locked, no permission) raises, so that the caller reports that instead.
+    """
+    return _check(path, "quick_check")
+
+
+def integrity_check(path: Path) -> list[str]:
+    """``["ok"]``, or what the full ``PRAGMA integrity_check`` found (indexes too)."""
+    return _check(path, "integrity_check")

@@ -1,0 +1,157 @@
+"""Signing in (ログイン): the login dialog, and who acts when the program opens its data."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyodo_desktop.rules.vocabulary import StaffRole
+from kyodo_desktop.services.actor import Actor
+from kyodo_desktop.services.errors import ServiceError
+from kyodo_desktop.services.staff import DEMO_PASSWORD, needs_set_up, sign_in, system_actor
+from kyodo_desktop.services.workspace import Workspace
+from kyodo_desktop.store.database import Database
+from kyodo_desktop.store.errors import classify
+
+MESSAGE_STYLE = "color: #b00020;"
+
+
+def refusal_text(error: Exception) -> str | None:
+    """The sentence to show for a refusal or a fault of the machine; None for a bug."""
+    if isinstance(error, ServiceError):
+        return error.message
+    problem = classify(error)
+    return None if problem is None else problem.message
+
+
+def message_label(parent: QWidget) -> QLabel:
+    """The red line under a form that says why it was not accepted."""
+    label = QLabel(parent)
+    label.setObjectName("formMessage")
+    label.setStyleSheet(MESSAGE_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def password_edit(parent: QWidget) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+class LoginDialog(QDialog):
+    """Login ID and password; accepted only when they sign someone in."""
+
+    def __init__(
+        self,
+        database: Database,
+        parent: QWidget | None = None,
+        *,
+        login_id: str = "",
+        demo: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self._database = database
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Sign in to Kyodo Desk"))
+        intro = QLabel(self.tr("Enter your login ID and password."), self)
+        self.login_edit = QLineEdit(login_id, self)
+        self.password_edit = password_edit(self)
+        form = QFormLayout()
+        form.addRow(self.tr("Login ID"), self.login_edit)
+        form.addRow(self.tr("Password"), self.password_edit)
+        self.message = message_label(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        if demo:
+            hint = QLabel(
+                self.tr('Demo data: every staff member\'s password is "%1".').replace(
+                    "%1", DEMO_PASSWORD
+                ),
+                self,
+            )
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        (self.password_edit if login_id else self.login_edit).setFocus()
+
+    def accept(self) -> None:
+        try:
+            self.actor = sign_in(self._database, self.login_edit.text(), self.password_edit.text())
+        except Exception as error:
+            text = refusal_text(error)
+            if text is None:
+                raise
+            self.message.setText(text)
+            self.message.show()
+            self.password_edit.clear()
+            self.password_edit.setFocus()
+            return
+        super().accept()
+
+    @classmethod
+    def ask(
+        cls,
+        database: Database,
+        parent: QWidget | None = None,
+        *,
+        login_id: str = "",
+        demo: bool = False,
+    ) -> Actor | None:
+        """Who signed in, or None if the dialog was cancelled."""
+        dialog = cls(database, parent, login_id=login_id, demo=demo)
+        try:
+            return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+class DiscardQuestion:
+    """Asked before signing in as someone else throws away what was typed but not saved."""
+
+    @classmethod
+    def ask(cls, parent: QWidget) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            QCoreApplication.translate("DiscardQuestion", "Sign in as someone else"),
+            QCoreApplication.translate(
+                "DiscardQuestion",
+                "What you typed but did not save will be lost when someone else signs in. Go on?",
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def first_sign_in(workspace: Workspace, parent: QWidget, *, unattended: bool) -> Actor | None:
+    """Who acts in a workspace just opened: the first start's set-up, or a sign-in.
+
+    Unattended (the smoke test) nothing may wait for a person: a read-only system viewer
+    acts instead, which can change nothing.
+    """
+    if unattended:
+        return system_actor(workspace.database, StaffRole.VIEWER)
+    if needs_set_up(workspace.database):
+        from kyodo_desktop.ui.setup_dialog import SetupDialog
+
+        return SetupDialog.ask(workspace.database, parent)
+    return LoginDialog.ask(workspace.database, parent, demo=workspace.is_demo)
