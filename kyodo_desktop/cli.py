@@ -339,6 +339,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--scale", type=float, default=1.0, help="demo data size factor")
     bench.add_argument("--repeat", type=int, default=5, help="runs per scenario (median)")
     bench.add_argument("--json", type=Path, help="write one JSON record per scenario here")
+    from kyodo_desktop.admin_records import add_commands  # audit, retention
+
+    add_commands(commands)
     return parser
 
 

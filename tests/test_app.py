@@ -60,3 +60,32 @@ def test_an_unusable_data_folder_is_reported_in_japanese(tmp_path: Path) -> None
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "フォルダ" in result.stderr
+
+
+def test_a_damaged_database_lists_the_backups_to_choose_from(tmp_path: Path) -> None:
+    from kyodo_desktop.services.backups import backup_now
+    from kyodo_desktop.services.workspace import open_workspace
+    from kyodo_desktop.store.backup_names import BackupReason
+
+    data = tmp_path / "data"
+    open_workspace(data).close()
+    backup = backup_now(data / "kyodo.sqlite3", BackupReason.START)
+    assert backup is not None
+    damaged = b"SQLite format 3\x00" + b"\xff" * 8000
+    (data / "kyodo.sqlite3").write_bytes(damaged)
+    result = run_program("--smoke-test", "--data-dir", str(data))
+    assert result.returncode == 1
+    assert "データベースのファイルが壊れています" in result.stderr
+    assert "復元に使えるバックアップ" in result.stderr
+    assert f"起動時  {backup.name}" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (data / "kyodo.sqlite3").read_bytes() == damaged
+
+
+def test_a_start_takes_a_backup_of_an_existing_database(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert run_program("--smoke-test", "--data-dir", str(data)).returncode == 0
+    result = run_program("--smoke-test", "--data-dir", str(data))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert any(path.name.endswith("-start.sqlite3") for path in (data / "backups").iterdir())

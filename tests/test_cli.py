@@ -16,7 +16,7 @@ def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
-    for command in ("init", "demo", "migrate", "backup", "check", "bench"):
+    for command in ("init", "demo", "migrate", "backup", "restore", "check", "bench"):
         assert command in out
 
 
@@ -84,3 +84,50 @@ def test_a_damaged_file_is_reported_by_check(
 def test_bench_refuses_an_unknown_scenario(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bench", "--only", "no_such_scenario"]) == 2
     assert "cold_start" in capsys.readouterr().err
+
+
+def test_backup_list_restore_and_check_full(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    open_workspace(tmp_path).close()
+    assert main(["backup", "--data-dir", str(tmp_path)]) == 0
+    copy = Path(capsys.readouterr().out.strip())
+    assert main(["backup", "--list", "--data-dir", str(tmp_path)]) == 0
+    listing = capsys.readouterr().out
+    assert "手動" in listing and copy.name in listing
+    connection = sqlite3.connect(tmp_path / "kyodo.sqlite3")
+    connection.execute("DELETE FROM setting WHERE key = 'database.kind'")
+    connection.commit()
+    connection.close()
+    assert main(["restore", copy.name, "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "復元しました" in out and "before-restore" in out
+    connection = sqlite3.connect(tmp_path / "kyodo.sqlite3")
+    try:
+        sql = "SELECT count(*) FROM setting WHERE key = 'database.kind'"
+        assert connection.execute(sql).fetchone() == (1,)
+    finally:
+        connection.close()
+    assert main(["check", "--full", "--data-dir", str(tmp_path)]) == 0
+
+
+def test_restore_refuses_a_damaged_backup_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    open_workspace(tmp_path).close()
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    assert main(["restore", str(bad), "--data-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kyodo-admin: ") and err.count("\n") == 1 and "壊れている" in err
+    assert main(["restore", "nothing-here.sqlite3", "--data-dir", str(tmp_path)]) == 2
+    assert "見つかりません" in capsys.readouterr().err
+
+
+def test_check_reports_damage_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "kyodo.sqlite3").write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    assert main(["check", "--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "異常があります" in err and "restore" in err

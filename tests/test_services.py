@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select, text
@@ -123,6 +123,7 @@ def test_a_viewer_reads_but_cannot_write(workspace, officers) -> None:  # type: 
         ({"channel": "fax"}, "相談の方法を選んでください"),
         ({"topic_codes": ("startup", "no-such-topic")}, "相談分類「no-such-topic」"),
         ({"follow_up_on": TODAY - timedelta(days=1)}, "フォロー予定日"),
+        ({"follow_up_on": datetime(2000, 1, 1)}, "フォロー予定日"),  # once a TypeError
         ({"asked": "x\x00y"}, "制御文字"),
         ({"referred_department_code": "nowhere"}, "つなぎ先"),
     ],

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from kyodo_desktop.bench import startup  # noqa: F401 - registers its scenarios
+from kyodo_desktop.bench import audit_cost, startup  # noqa: F401 - registers their scenarios
 from kyodo_desktop.bench.registry import SCENARIOS, BenchContext
 
 

@@ -71,9 +71,14 @@ def _text(value: str, label: str, *, required: bool = False) -> str:
     return value
 
 
+def _is_day(value: object) -> bool:
+    # A datetime is a date too, but cannot be compared with one.
+    return isinstance(value, date) and not isinstance(value, datetime)
+
+
 def _apply(uow: UnitOfWork, row: Consultation, draft: ConsultationDraft) -> None:
     session = uow.session
-    if not isinstance(draft.occurred_on, date) or isinstance(draft.occurred_on, datetime):
+    if not _is_day(draft.occurred_on):
         raise InputError(
             "相談日を日付で入力してください（例: 令和8年4月1日）。", field="occurred_on"
         )
@@ -89,7 +94,7 @@ def _apply(uow: UnitOfWork, row: Consultation, draft: ConsultationDraft) -> None
         labels = "・".join(c.label for c in Channel)
         raise InputError(f"相談の方法を選んでください（{labels}）。", field="channel")
     if draft.follow_up_on is not None and (
-        not isinstance(draft.follow_up_on, date) or draft.follow_up_on < draft.occurred_on
+        not _is_day(draft.follow_up_on) or draft.follow_up_on < draft.occurred_on
     ):
         raise InputError(
             "フォロー予定日は相談日以降の日付を入力してください。", field="follow_up_on"

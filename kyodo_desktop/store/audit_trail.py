@@ -9,6 +9,7 @@ A flush of a business row without a context is refused: writes go through a serv
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import uuid
@@ -28,6 +29,11 @@ PENDING_KEY = "kyodo.audit_pending"
 
 # Bookkeeping that every change touches; the entry itself says who and when.
 _NOT_RECORDED = {"created_at", "created_by", "updated_at", "updated_by", "row_version"}
+# The end of the chain, read once per flush: a Core statement, as the ORM's query costs
+# several times more than the lookup itself (kyodo-admin bench --only audit_cost).
+_LAST_HASH = (
+    select(AuditEntry.__table__.c.hash).order_by(AuditEntry.__table__.c.seq.desc()).limit(1)
+)
 # Recorded as set or changed, never with the value: a hash in the log is one more copy to steal.
 _SECRET = {"password_hash"}
 SECRET_MARK = "（非表示）"
@@ -125,12 +131,34 @@ def _before_commit(session: Session) -> None:
         session.info[PENDING_KEY] = []
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """What the trail needs of a mapped class, worked out once per class."""
+
+    scalar_defaults: tuple[tuple[str, Any], ...]
+    recorded: tuple[str, ...]  # the attributes an entry shows
+
+
+@functools.cache
+def _layout(cls: type) -> _Layout:
+    mapper = inspect(cls)
+    return _Layout(
+        scalar_defaults=tuple(
+            (column.key, column.default.arg)
+            for column in mapper.columns
+            if column.default is not None and column.default.is_scalar
+        ),
+        recorded=tuple(
+            column.key for column in mapper.column_attrs if column.key not in _NOT_RECORDED
+        ),
+    )
+
+
 def _stamp_new(obj: Mergeable, context: AuditContext, now: datetime) -> None:
     # Column defaults are applied here rather than at INSERT, so the entry shows them.
-    for column in inspect(obj).mapper.columns:
-        default = column.default
-        if default is not None and default.is_scalar and getattr(obj, column.key) is None:
-            setattr(obj, column.key, default.arg)
+    for key, value in _layout(type(obj)).scalar_defaults:
+        if getattr(obj, key) is None:
+            setattr(obj, key, value)
     if obj.id is None:
         obj.id = uuid.uuid4()
     if not obj.origin_office:
@@ -160,25 +188,17 @@ def _recorded(key: str, value: Any) -> Any:
 
 
 def _snapshot(obj: object) -> dict[str, Any]:
-    return {
-        column.key: _recorded(column.key, getattr(obj, column.key))
-        for column in inspect(obj).mapper.column_attrs
-        if column.key not in _NOT_RECORDED
-    }
+    return {key: _recorded(key, getattr(obj, key)) for key in _layout(type(obj)).recorded}
 
 
 def _changes(obj: object) -> tuple[dict[str, Any], dict[str, Any]]:
     before: dict[str, Any] = {}
     after: dict[str, Any] = {}
-    for column in inspect(obj).mapper.column_attrs:
-        if column.key in _NOT_RECORDED:
-            continue
-        history = attributes.get_history(obj, column.key)
+    for key in _layout(type(obj)).recorded:
+        history = attributes.get_history(obj, key)
         if history.has_changes():
-            before[column.key] = _recorded(
-                column.key, history.deleted[0] if history.deleted else None
-            )
-            after[column.key] = _recorded(column.key, history.added[0] if history.added else None)
+            before[key] = _recorded(key, history.deleted[0] if history.deleted else None)
+            after[key] = _recorded(key, history.added[0] if history.added else None)
     return before, after
 
 
@@ -231,9 +251,7 @@ def entry_hash(entry: AuditEntry, prev_hash: str) -> str:
 def _chain(session: Session, entries: list[AuditEntry]) -> None:
     # The write transaction began IMMEDIATE, so no other writer can slip in between
     # reading the last hash and inserting after it.
-    with session.no_autoflush:
-        prev = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1))
-    prev = prev or ""
+    prev = session.connection().execute(_LAST_HASH).scalar() or ""
     for entry in entries:
         entry.prev_hash = prev
         entry.hash = entry_hash(entry, prev)

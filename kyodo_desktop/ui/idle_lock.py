@@ -1,7 +1,7 @@
 """The idle lock (画面ロック): after some minutes without input the window is covered.
 
-An application-wide event filter notices every key, click, wheel turn and mouse movement
-and restarts a timer; when the timer runs out the main window is covered by an opaque panel
+`InputActivity` notices input by polling once a second (see its docstring for why not an
+event filter); when nothing happened for long enough the main window is covered by an opaque panel
 and a modal dialog asks the signed-in officer's password. Nothing under the cover is closed
 or reset, so what was being typed in an open form is still there after unlocking. "Sign in
 as someone else" hands over to the window, which asks before discarding unsaved work.
@@ -9,10 +9,12 @@ as someone else" hands over to the window, which asks before discarding unsaved 
 
 from __future__ import annotations
 
+import sys
+import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QCursor
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -29,19 +31,7 @@ from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.ui.login import message_label, password_edit, refusal_text
 
-# What counts as someone at the PC. Hover moves too: a hand on the mouse is presence.
-INPUT_EVENTS = frozenset(
-    {
-        QEvent.Type.KeyPress,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonDblClick,
-        QEvent.Type.MouseMove,
-        QEvent.Type.HoverMove,
-        QEvent.Type.Wheel,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TabletPress,
-    }
-)
+POLL_MS = 1000
 
 
 class LockDialog(QDialog):
@@ -136,6 +126,7 @@ class LockCover(QWidget):
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
+        self._window = window
         self.setObjectName("lockCover")
         self.setAutoFillBackground(True)
         label = QLabel(self.tr("Kyodo Desk is locked."), self)
@@ -144,6 +135,71 @@ class LockCover(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         self.hide()
+
+    def follow(self) -> None:
+        """Cover the whole window again (the window calls this when it is resized)."""
+        if self.isVisible():
+            self.setGeometry(self._window.rect())
+
+
+def _windows_idle_ms() -> int | None:
+    """Milliseconds since the last keyboard or mouse input to Windows (GetLastInputInfo)."""
+    if sys.platform != "win32":
+        return None
+    import ctypes
+    from ctypes import wintypes
+
+    class LastInputInfo(ctypes.Structure):
+        _fields_ = [("cbSize", wintypes.UINT), ("dwTime", wintypes.DWORD)]
+
+    info = LastInputInfo(ctypes.sizeof(LastInputInfo), 0)
+    if not ctypes.windll.user32.GetLastInputInfo(ctypes.byref(info)):  # type: ignore[attr-defined]
+        return None
+    return int(ctypes.windll.kernel32.GetTickCount() - info.dwTime)  # type: ignore[attr-defined]
+
+
+class InputActivity:
+    """When someone last used the PC (monotonic seconds), found by looking, not by filtering.
+
+    An application-wide Python event filter made PySide wrap every object an event went
+    to, including objects being destroyed, and crashed the program now and then. Instead,
+    a poll once a second compares what input changes: on Windows the system's own last
+    input time (GetLastInputInfo, what the screen saver uses); elsewhere the mouse position,
+    the focused widget and the text being typed into it.
+    """
+
+    def __init__(self) -> None:
+        self.last_input = time.monotonic()
+        self._fingerprint: object = None
+
+    def touch(self) -> None:
+        self.last_input = time.monotonic()
+
+    def poll(self) -> None:
+        idle_ms = _windows_idle_ms()
+        if idle_ms is not None:
+            self.last_input = max(self.last_input, time.monotonic() - idle_ms / 1000)
+            return
+        fingerprint = _input_fingerprint()
+        if fingerprint != self._fingerprint:
+            self._fingerprint = fingerprint
+            self.touch()
+
+
+def _input_fingerprint() -> object:
+    focus = QApplication.focusWidget()
+    typed: object = None
+    if focus is not None:
+        for reader in ("text", "toPlainText", "currentIndex", "value"):
+            read = getattr(focus, reader, None)
+            if callable(read):
+                try:
+                    value = read()
+                except TypeError:
+                    continue
+                typed = (reader, value.row(), value.column()) if hasattr(value, "row") else value
+                break
+    return (QCursor.pos().toTuple(), id(focus), typed)
 
 
 class IdleLock(QObject):
@@ -168,22 +224,32 @@ class IdleLock(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(timeout_ms)
-        self._timer.timeout.connect(self.lock)
-        self._filtering = False
+        self._timer.timeout.connect(self._check)
+        self._timeout_ms = timeout_ms
+        self._activity = InputActivity()
+        self._poll = QTimer(self)
+        self._poll.setInterval(min(POLL_MS, max(timeout_ms // 4, 10)))
+        self._poll.timeout.connect(self._activity.poll)
 
     def start(self) -> None:
-        """Watch for input from now on (also after an unlock)."""
-        if not self._filtering:
-            QApplication.instance().installEventFilter(self)
-            self._filtering = True
-        self._timer.start()
+        """Count idle time from now on (also after an unlock)."""
+        self._activity.touch()
+        self._activity.poll()
+        self._timer.start(self._timeout_ms)
+        self._poll.start()
 
     def stop(self) -> None:
-        """Stop watching (the window closes)."""
+        """Stop counting (the window closes)."""
         self._timer.stop()
-        if self._filtering:
-            QApplication.instance().removeEventFilter(self)
-            self._filtering = False
+        self._poll.stop()
+
+    def _check(self) -> None:
+        self._activity.poll()
+        idle_ms = int((time.monotonic() - self._activity.last_input) * 1000)
+        if idle_ms >= self._timeout_ms:
+            self.lock()
+        else:
+            self._timer.start(self._timeout_ms - idle_ms)
 
     @property
     def is_locked(self) -> bool:
@@ -191,16 +257,7 @@ class IdleLock(QObject):
 
     @property
     def timeout_ms(self) -> int:
-        return self._timer.interval()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in INPUT_EVENTS:
-            if self._timer.isActive():
-                self._timer.start()
-        elif kind == QEvent.Type.Resize and watched is self._window and self.is_locked:
-            self.cover.setGeometry(self._window.rect())
-        return False
+        return self._timeout_ms
 
     def lock(self) -> None:
         """Cover the window and ask for the password (nothing happens if nobody can unlock)."""
@@ -233,5 +290,5 @@ class IdleLock(QObject):
             self._ask()  # nobody else signed in: still locked
             return
         self.cover.hide()
-        self._timer.start()
+        self.start()
         self.unlocked.emit()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self._entries = list(screens)
         self._built: dict[str, QWidget] = {}
         self._estimate: EstimateDialog | None = None
+        self._audit: QWidget | None = None  # 監査ログ: a page beside the seven screens
         self._settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
         self._remember_layout = remember_layout
 
@@ -181,6 +182,10 @@ class MainWindow(QMainWindow):
         self.estimate_action.triggered.connect(self.open_estimate)
         self.estimate_action.setEnabled(False)
         tools_menu.addAction(self.estimate_action)
+        self.audit_action = QAction(self.tr("&Audit log"), self)
+        self.audit_action.triggered.connect(self.open_audit_log)
+        self.audit_action.setVisible(False)  # shown to the roles that may read the trail
+        tools_menu.addAction(self.audit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Kyodo Desk"), self)
         about.triggered.connect(self._about)
@@ -223,6 +228,9 @@ class MainWindow(QMainWindow):
         self.switch_user_action.setEnabled(True)
         self.password_action.setEnabled(is_staff)
         self.lock_action.setEnabled(is_staff)
+        from kyodo_desktop.services.permissions import Permission, allows
+
+        self.audit_action.setVisible(allows(actor, Permission.READ_AUDIT))
 
     def set_actor(self, actor: Actor) -> None:
         """Someone (else) signed in: the status bar says who, the screens show their records."""
@@ -231,6 +239,7 @@ class MainWindow(QMainWindow):
         self.workspace.actor = actor
         self._show_actor(actor)
         if not same:
+            self._drop_audit_log()  # it was built for the one signed in before
             self._discard_screens()
 
     def has_unsaved_work(self) -> bool:
@@ -285,6 +294,24 @@ class MainWindow(QMainWindow):
         if self.idle_lock is not None:
             self.idle_lock.lock()
 
+    def open_audit_log(self) -> QWidget:
+        """ツール → 監査ログ: shown in the window, so the idle lock covers it too."""
+        from kyodo_desktop.ui.screens.audit import AuditScreen
+
+        assert self.workspace is not None
+        if self._audit is None:
+            self._audit = AuditScreen(self.workspace, self.stack)
+            self.stack.addWidget(self._audit)
+        self.navigation.setCurrentRow(-1)  # none of the seven; choosing one leaves the log
+        self.stack.setCurrentWidget(self._audit)
+        return self._audit
+
+    def _drop_audit_log(self) -> None:
+        if self._audit is not None:
+            self.stack.removeWidget(self._audit)
+            self._audit.deleteLater()
+            self._audit = None
+
     def open_estimate(self) -> EstimateDialog:
         """Show the 試算 window (one, kept beside the main window)."""
         from kyodo_desktop.services.rule_settings import current_rule_settings
@@ -338,6 +365,11 @@ class MainWindow(QMainWindow):
             if save is not None:
                 save(self._settings)
         self._settings.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.idle_lock is not None:
+            self.idle_lock.cover.follow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.idle_lock is not None:

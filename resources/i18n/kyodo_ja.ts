@@ -45,6 +45,117 @@
     </message>
 </context>
 <context>
+    <name>AuditScreen</name>
+    <message>
+        <source>Audit log</source>
+        <translation>監査ログ</translation>
+    </message>
+    <message>
+        <source>e.g. R8.4.1</source>
+        <translation>例: R8.4.1</translation>
+    </message>
+    <message>
+        <source>All offices</source>
+        <translation>すべての事務所</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>すべての職員</translation>
+    </message>
+    <message>
+        <source>The program itself</source>
+        <translation>プログラム自身</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>すべての操作</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>すべての対象</translation>
+    </message>
+    <message>
+        <source>Record ID or words in the content</source>
+        <translation>記録のIDまたは内容の語句</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <source>Verify the chain</source>
+        <translation>改ざんの検査</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>事務所</translation>
+    </message>
+    <message>
+        <source>Staff name</source>
+        <translation>職員名</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>職員</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Select an entry to see what it recorded.</source>
+        <translation>記録を選ぶと、その内容を表示します。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>期間（から）</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>期間（まで）</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>語句</translation>
+    </message>
+    <message>
+        <source>No. %1 · %2 · %3 · %4 %5 · ID %6</source>
+        <translation>%1番・%2・%3・%4の%5・ID %6</translation>
+    </message>
+    <message>
+        <source>Its content was erased when the person&apos;s retention period ended.</source>
+        <translation>この記録の内容は、相談者の保存期間が過ぎたため消去されています。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>変更後</translation>
+    </message>
+</context>
+<context>
     <name>BackupTab</name>
     <message>
         <source>Taken at</source>
@@ -77,6 +188,10 @@
     <message>
         <source>Backed up: %1</source>
         <translation>バックアップしました: %1</translation>
+    </message>
+    <message>
+        <source>Choose a backup in the list first.</source>
+        <translation>一覧からバックアップを選んでください。</translation>
     </message>
     <message>
         <source>The records were restored from the backup of %1. The program will now close; please start it again.</source>
@@ -619,6 +734,10 @@
     <message>
         <source>&amp;Estimate a grant...</source>
         <translation>交付額の試算(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log</source>
+        <translation>監査ログ(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Help</source>

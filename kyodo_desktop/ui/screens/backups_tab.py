@@ -129,12 +129,14 @@ class BackupTab(QWidget):
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button = QPushButton(self.tr("Restore from this backup..."), self)
         self.restore_button.clicked.connect(self.restore_selected)
-        self.restore_button.setEnabled(False)
+        # Enabled by role, not by selection: a slot on selection changes can run while the
+        # screen is being deleted (switching user), after its table is gone.
+        self.restore_button.setEnabled(
+            may_restore(workspace.actor) and workspace.database.path is not None
+        )
         self.message = QLabel(self)
         self.message.setObjectName("backupMessage")
         self.message.setWordWrap(True)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.model.modelReset.connect(self._selection_changed)
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_button)
         buttons.addWidget(self.restore_button)
@@ -151,11 +153,6 @@ class BackupTab(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
-    def _selection_changed(self) -> None:
-        self.restore_button.setEnabled(
-            self.selected() is not None and may_restore(self._workspace.actor)
-        )
-
     def reload(self) -> None:
         self.model.reload()
 
@@ -171,7 +168,10 @@ class BackupTab(QWidget):
 
     def restore_selected(self) -> None:
         info = self.selected()
-        if info is None or not RestoreQuestion.ask(self, info):
+        if info is None:
+            self.message.setText(self.tr("Choose a backup in the list first."))
+            return
+        if not RestoreQuestion.ask(self, info):
             return
         window = self.window()
         timer = window.findChild(BackupTimer, "backupTimer")
