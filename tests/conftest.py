@@ -9,6 +9,8 @@ from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+import gc
+
 import pytest
 from sqlalchemy import select
 
@@ -47,6 +49,20 @@ def make_actor(workspace: Workspace, office_code: str, role: StaffRole, name: st
 @pytest.fixture
 def actor_factory():  # type: ignore[no-untyped-def]
     return make_actor
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_between_tests():  # type: ignore[no-untyped-def]
+    """Collect Python garbage only between tests, never while Qt is painting.
+
+    Workaround, see the closing note of the 2026-11-28 session: with automatic collection
+    the full run crashed now and then inside QTableView painting (a model's wrapper
+    collected mid-paint); the object behind it is not yet found.
+    """
+    gc.collect()
+    gc.disable()
+    yield
+    gc.enable()
 
 
 # The demo's "today" in tests, so that the data (and what the tests expect) never drift.
