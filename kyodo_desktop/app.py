@@ -43,13 +43,13 @@ def main(argv: list[str] | None = None) -> int:
     import threading
 
     # Load the database layer on the other core while Qt starts on this one.
-    preload = threading.Thread(target=_preload_database_layer, daemon=True)
+    folder_ahead = _folder(args)
+    preload = threading.Thread(target=_preload_database_layer, args=(folder_ahead,), daemon=True)
     preload.start()
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kyodo_desktop.store.locations import DEMO_FOLDER_NAME
     from kyodo_desktop.ui.main_window import MainWindow
     from kyodo_desktop.ui.resources import install_fonts, install_translations
     from kyodo_desktop.ui.screens.catalogue import screen_entries
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     install_fonts(app)
 
     data_dir = args.data_dir or default_data_dir()
-    folder = data_dir / DEMO_FOLDER_NAME if args.demo else data_dir
+    folder = folder_ahead
     # The window shows at once; the database (and the layers under it) load behind it.
     window = MainWindow(
         screen_entries(), folder / "window.ini", remember_layout=not args.smoke_test
@@ -119,8 +119,25 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-def _preload_database_layer() -> None:
+def _folder(args: argparse.Namespace) -> Path:
+    from kyodo_desktop.store.locations import DEMO_FOLDER_NAME
+
+    data_dir = args.data_dir or default_data_dir()
+    return data_dir / DEMO_FOLDER_NAME if args.demo else data_dir
+
+
+def _preload_database_layer(folder: Path) -> None:
+    """Import the database layer and check the file while Qt starts on the other core."""
     import kyodo_desktop.services.workspace  # noqa: F401
+    from kyodo_desktop.store.backup_check import quick_check
+    from kyodo_desktop.store.locations import DATABASE_FILE_NAME
+
+    path = folder / DATABASE_FILE_NAME
+    try:
+        if path.is_file():
+            quick_check(path)  # sqlite3 releases the GIL; open_database reuses a sound result
+    except Exception:
+        return
 
 
 def sign_in_to(workspace, window, *, unattended: bool) -> bool:  # type: ignore[no-untyped-def]

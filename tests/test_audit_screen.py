@@ -138,6 +138,8 @@ def test_the_menu_offers_the_log_only_to_who_may_read_it(qtbot, workspace, peopl
     workspace.actor = people["counter"]
     window = MainWindow(screen_entries(), tmp_path / "window.ini", workspace=workspace)
     qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
     assert not window.audit_action.isVisible()
     window.set_actor(people["head"])
     assert window.audit_action.isVisible()

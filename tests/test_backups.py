@@ -348,3 +348,19 @@ def test_a_synced_folder_on_linux_is_found_too(tmp_path: Path) -> None:
     path = tmp_path / "Dropbox" / DATABASE_FILE_NAME
     assert location_warning(path) is not None
     assert location_warning(tmp_path / DATABASE_FILE_NAME) is None
+
+
+def test_a_sound_quick_check_is_reused_only_while_the_file_is_unwritten(tmp_path: Path) -> None:
+    import sqlite3 as sqlite
+
+    from kyodo_desktop.store import backup_check
+
+    path = tmp_path / "checked.sqlite3"
+    connection = sqlite.connect(path)
+    connection.execute("CREATE TABLE t (x)")
+    connection.commit()
+    connection.close()
+    assert backup_check.quick_check(path) == ["ok"]
+    assert path.resolve() in backup_check._sound
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)  # written (damaged) since
+    assert backup_check.quick_check(path) != ["ok"]
