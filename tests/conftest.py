@@ -9,7 +9,6 @@ from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-import gc
 
 import pytest
 from sqlalchemy import select
@@ -52,17 +51,28 @@ def actor_factory():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
-def collect_garbage_between_tests():  # type: ignore[no-untyped-def]
-    """Collect Python garbage only between tests, never while Qt is painting.
+def keep_widgets_alive(request):  # type: ignore[no-untyped-def]
+    """Hold every widget a test hands to qtbot until the test's teardown.
 
-    Workaround, see the closing note of the 2026-11-28 session: with automatic collection
-    the full run crashed now and then inside QTableView painting (a model's wrapper
-    collected mid-paint); the object behind it is not yet found.
+    qtbot.addWidget keeps only a weak reference; once a test's local `window` is gone,
+    the window is held only by reference cycles, and Python's collector could delete it
+    while pytest-qt was still painting it (a crash in QTableView painting, seen in gdb).
+    The program itself keeps its main window for the whole run.
     """
-    gc.collect()
-    gc.disable()
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    qtbot = request.getfixturevalue("qtbot")
+    held: list[object] = []
+    add_widget = qtbot.addWidget
+
+    def add_and_hold(widget, *args, **kwargs):  # type: ignore[no-untyped-def]
+        held.append(widget)
+        return add_widget(widget, *args, **kwargs)
+
+    qtbot.addWidget = add_and_hold
     yield
-    gc.enable()
+    qtbot.addWidget = add_widget
 
 
 # The demo's "today" in tests, so that the data (and what the tests expect) never drift.
