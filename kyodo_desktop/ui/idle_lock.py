@@ -29,7 +29,7 @@ from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.staff import DEMO_PASSWORD, sign_in
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.database import Database
-from kyodo_desktop.ui.login import message_label, password_edit, refusal_text
+from kyodo_desktop.ui.login import message_label, password_edit, show_refusal
 
 POLL_MS = 1000
 
@@ -85,13 +85,8 @@ class LockDialog(QDialog):
                 self._database, self._actor.login_id, self.password_edit.text(), purpose="unlock"
             )
         except Exception as error:
-            text = refusal_text(error)
-            if text is None:
+            if not show_refusal(error, self.message, self.password_edit):
                 raise
-            self.message.setText(text)
-            self.message.show()
-            self.password_edit.clear()
-            self.password_edit.setFocus()
             return
         super().accept()
 

@@ -33,6 +33,18 @@ def refusal_text(error: Exception) -> str | None:
     return None if problem is None else problem.message
 
 
+def show_refusal(error: Exception, message: QLabel, password: QLineEdit) -> bool:
+    """Show why signing in was refused and clear the password; False if it is not a refusal."""
+    text = refusal_text(error)
+    if text is None:
+        return False
+    message.setText(text)
+    message.show()
+    password.clear()
+    password.setFocus()
+    return True
+
+
 def message_label(parent: QWidget) -> QLabel:
     """The red line under a form that says why it was not accepted."""
     label = QLabel(parent)
@@ -97,13 +109,8 @@ class LoginDialog(QDialog):
         try:
             self.actor = sign_in(self._database, self.login_edit.text(), self.password_edit.text())
         except Exception as error:
-            text = refusal_text(error)
-            if text is None:
+            if not show_refusal(error, self.message, self.password_edit):
                 raise
-            self.message.setText(text)
-            self.message.show()
-            self.password_edit.clear()
-            self.password_edit.setFocus()
             return
         super().accept()
 
