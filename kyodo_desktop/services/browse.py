@@ -9,6 +9,7 @@ from kyodo_desktop.services.errors import PermissionDeniedError
 from kyodo_desktop.services.permissions import DENIED, Permission, allows, office_scope
 from kyodo_desktop.store import listings
 from kyodo_desktop.store.database import Database
+from kyodo_desktop.store.filters import ConsultationFilter, GroupFilter
 
 RowT = TypeVar("RowT")
 
@@ -36,12 +37,18 @@ class Browser(Generic[RowT]):
             return self._listing.page(session, offset, limit)
 
 
-def consultations(database: Database, actor: Actor) -> Browser[listings.ConsultationRow]:
-    return Browser(database, actor, listings.ConsultationListing(office_scope(actor)))
+def consultations(
+    database: Database, actor: Actor, wanted: ConsultationFilter | None = None
+) -> Browser[listings.ConsultationRow]:
+    """The consultations the actor may see that match the filter, newest first."""
+    return Browser(database, actor, listings.ConsultationListing(office_scope(actor), wanted))
 
 
-def groups(database: Database, actor: Actor) -> Browser[listings.GroupRow]:
-    return Browser(database, actor, listings.GroupListing())
+def groups(
+    database: Database, actor: Actor, wanted: GroupFilter | None = None
+) -> Browser[listings.GroupRow]:
+    """The groups that match the filter (every office's: groups are shared), 五十音順."""
+    return Browser(database, actor, listings.GroupListing(wanted))
 
 
 def cases(database: Database, actor: Actor) -> Browser[listings.CaseRow]:

@@ -8,15 +8,17 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Generic, NamedTuple, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from kyodo_desktop.store.applications import Application, ApplicationStep, Project
 from kyodo_desktop.store.cases import CaseEvent, SupportCase
 from kyodo_desktop.store.consultations import Consultation, consultation_topic
+from kyodo_desktop.store.filters import ConsultationFilter, FollowUp, GroupFilter
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.people import Person, Staff
 from kyodo_desktop.store.reference import Department, Office, Programme, Topic
+from kyodo_desktop.store.text_match import contains
 
 RowT = TypeVar("RowT")
 
@@ -134,13 +136,69 @@ def _live(model) -> object:  # type: ignore[no-untyped-def]
     return model.deleted_at.is_(None)
 
 
-class ConsultationListing(Listing[ConsultationRow]):
-    """Every consultation (of one office, if given), newest first."""
+def consultation_conditions(
+    office_id: uuid.UUID | None, wanted: ConsultationFilter, today: date
+) -> list[ColumnElement[bool]]:
+    """The WHERE of a consultation list: the office scope and the officer's filters."""
+    where: list[ColumnElement[bool]] = [_live(Consultation)]  # type: ignore[list-item]
+    if office_id is not None:
+        where.append(Consultation.office_id == office_id)
+    if wanted.office_id is not None:
+        where.append(Consultation.office_id == wanted.office_id)
+    if wanted.date_from is not None:
+        where.append(Consultation.occurred_on >= wanted.date_from)
+    if wanted.date_to is not None:
+        where.append(Consultation.occurred_on <= wanted.date_to)
+    if wanted.staff_id is not None:
+        where.append(Consultation.staff_id == wanted.staff_id)
+    if wanted.channel:
+        where.append(Consultation.channel == wanted.channel)
+    if wanted.group_id is not None:
+        where.append(Consultation.group_id == wanted.group_id)
+    if wanted.person_id is not None:
+        where.append(Consultation.person_id == wanted.person_id)
+    if wanted.topic_code:
+        where.append(
+            exists().where(
+                consultation_topic.c.consultation_id == Consultation.id,
+                consultation_topic.c.topic_id == Topic.id,
+                Topic.code == wanted.topic_code,
+            )
+        )
+    if wanted.follow_up is not None:
+        pending = [Consultation.follow_up_on.is_not(None), Consultation.follow_up_done.is_(False)]
+        where.extend(pending)
+        if wanted.follow_up is FollowUp.DUE_TODAY:
+            where.append(Consultation.follow_up_on == today)
+        elif wanted.follow_up is FollowUp.OVERDUE:
+            where.append(Consultation.follow_up_on < today)
+        elif wanted.follow_up is FollowUp.DUE_OR_OVERDUE:
+            where.append(Consultation.follow_up_on <= today)
+    if wanted.text.strip():
+        where.append(
+            or_(
+                contains(Consultation.text_key, wanted.text),
+                Consultation.group_id.in_(
+                    select(Group.id).where(contains(Group.name_key, wanted.text))
+                ),
+            )
+        )
+    return where
 
-    def __init__(self, office_id: uuid.UUID | None = None) -> None:
-        where = [_live(Consultation)]
-        if office_id is not None:
-            where.append(Consultation.office_id == office_id)
+
+class ConsultationListing(Listing[ConsultationRow]):
+    """The consultations (of one office, if given) that match a filter, newest first."""
+
+    def __init__(
+        self,
+        office_id: uuid.UUID | None = None,
+        wanted: ConsultationFilter | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
+        where = consultation_conditions(
+            office_id, wanted or ConsultationFilter(), today or date.today()
+        )
         person = aliased(Person)
         page = (
             select(
@@ -194,10 +252,24 @@ class ConsultationListing(Listing[ConsultationRow]):
         ]
 
 
-class GroupListing(Listing[GroupRow]):
-    """Every group in 五十音 order of its reading."""
+def group_conditions(wanted: GroupFilter) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [_live(Group)]  # type: ignore[list-item]
+    if wanted.kind:
+        where.append(Group.kind == wanted.kind)
+    if wanted.office_id is not None:
+        where.append(Group.office_id == wanted.office_id)
+    if wanted.active is not None:
+        where.append(Group.active.is_(wanted.active))
+    if wanted.text.strip():
+        where.append(contains(Group.name_key, wanted.text))
+    return where
 
-    def __init__(self) -> None:
+
+class GroupListing(Listing[GroupRow]):
+    """The groups that match a filter, in 五十音 order of their reading."""
+
+    def __init__(self, wanted: GroupFilter | None = None) -> None:
+        where = group_conditions(wanted or GroupFilter())
         page = (
             select(
                 Group.id,
@@ -211,10 +283,10 @@ class GroupListing(Listing[GroupRow]):
                 Group.active,
             )
             .join(Office, Office.id == Group.office_id)
-            .where(_live(Group))
+            .where(*where)
             .order_by(Group.name_kana, Group.id)
         )
-        count = select(func.count()).select_from(Group).where(_live(Group))
+        count = select(func.count()).select_from(Group).where(*where)
         super().__init__(count, page)
 
     def decorate(self, session: Session, rows: Sequence) -> list[GroupRow]:
