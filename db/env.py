@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from kyodo_desktop.store.models import Base
+from kyodo_desktop.store.search_index import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -29,6 +30,7 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
         # SQLite cannot ALTER most things: batch mode copies the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,  # the FTS5 search tables are no model
     )
     with context.begin_transaction():
         context.run_migrations()

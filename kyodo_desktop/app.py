@@ -69,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     failed: list[int] = []
     backups: list = []  # the BackupTimer, once the records are open
+    checks: list = []  # a large file's quick_check, run behind the open window
 
     def open_records() -> None:
         preload.join()  # never import the same modules from two threads at once
@@ -82,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
             from kyodo_desktop.ui.backup_timer import start_backups
 
             backups.append(start_backups(window, workspace, interactive=not args.smoke_test))
+            from kyodo_desktop.ui.background_check import check_behind_window
+
+            checks.append(check_behind_window(window, workspace, backups[-1]))
         except Exception as error:
             from kyodo_desktop.ui.errors import report_startup_failure
 
@@ -110,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     code = app.exec()
     for timer in backups:
         timer.stop()  # a backup in progress finishes before the file is closed
+    for check in checks:
+        if check is not None:
+            check.stop()
     if window.workspace is not None:
         if window.workspace.actor is not None and window.workspace.actor.staff_id is not None:
             sign_out_at_exit(window.workspace)
@@ -129,12 +136,12 @@ def _folder(args: argparse.Namespace) -> Path:
 def _preload_database_layer(folder: Path) -> None:
     """Import the database layer and check the file while Qt starts on the other core."""
     import kyodo_desktop.services.workspace  # noqa: F401
-    from kyodo_desktop.store.backup_check import quick_check
+    from kyodo_desktop.store.backup_check import checked_before_opening, quick_check
     from kyodo_desktop.store.locations import DATABASE_FILE_NAME
 
     path = folder / DATABASE_FILE_NAME
     try:
-        if path.is_file():
+        if path.is_file() and checked_before_opening(path):
             quick_check(path)  # sqlite3 releases the GIL; open_database reuses a sound result
     except Exception:
         return

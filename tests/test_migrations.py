@@ -13,6 +13,7 @@ from kyodo_desktop.store import migrate
 from kyodo_desktop.store.backup import list_backups
 from kyodo_desktop.store.database import open_database
 from kyodo_desktop.store.models import Base
+from kyodo_desktop.store.search_index import include_name
 
 
 def test_there_is_exactly_one_head() -> None:
@@ -26,7 +27,8 @@ def test_a_new_database_is_migrated_to_the_head_and_matches_the_models(tmp_path:
     try:
         with database.engine.connect() as connection:
             assert migrate.current_revision(connection) == migrate.head_revision()
-            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+            context = MigrationContext.configure(connection, opts={"include_name": include_name})
+            differences = compare_metadata(context, Base.metadata)
         assert differences == []
     finally:
         database.close()

@@ -24,10 +24,9 @@ longer than any limit, unknown codes. ``uuid.UUID``: ids of rows of the table a 
 name points at, ids of any other table, random UUIDs. ``date``: the years the ward's records
 cover, or any date from year 1 to 9999 (and datetimes). ``int``: small numbers and extremes.
 
-Search boxes: there are none yet (they come with issue 5). A search that is a service (a
-``query: str`` parameter) joins by registering, like any other; a search function that is not
-a service goes into `SEARCH_BOXES` as ``fn(database, actor, typed_text)``. For now that list
-holds the screens' listing builders (services.browse), which take no text yet.
+Search boxes: a search that is a service (a ``query: str`` parameter) joins by registering, like any other; a search function that is not
+a service goes into `SEARCH_BOXES` as ``fn(database, actor, typed_text)``: the screens' search
+boxes and the pickers of the consultation form.
 """
 
 from __future__ import annotations
@@ -55,12 +54,14 @@ import kyodo_desktop.services
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services import browse
 from kyodo_desktop.services.actor import Actor
+from kyodo_desktop.services.askers import find_persons
 from kyodo_desktop.services.core import SERVICES, ServiceInfo
 from kyodo_desktop.services.errors import ServiceError
 from kyodo_desktop.services.permissions import allows
 from kyodo_desktop.store import audit_trail
 from kyodo_desktop.store.base import Base
 from kyodo_desktop.store.database import Database
+from kyodo_desktop.store.filters import ConsultationFilter, GroupFilter
 
 
 def _import_every_service_module() -> None:
@@ -82,16 +83,24 @@ FEW_EXAMPLES = {
 FEW = 8
 
 SEARCH_BOXES: dict[str, Callable[[Database, Actor, str], object]] = {
-    # The listing builders behind the screens; they take no typed text yet (issue 5).
-    "consultations": lambda database, actor, _typed: browse.consultations(database, actor).page(
-        0, 20
+    # The search boxes of the screens, as the screens ask (count and the first page).
+    "consultations": lambda database, actor, typed: _count_and_page(
+        browse.consultations(database, actor, ConsultationFilter(text=typed))
     ),
-    "groups": lambda database, actor, _typed: browse.groups(database, actor).page(0, 20),
+    "groups": lambda database, actor, typed: _count_and_page(
+        browse.groups(database, actor, GroupFilter(text=typed, active=None))
+    ),
+    "person_picker": lambda database, actor, typed: find_persons(database, actor, typed),
     "cases": lambda database, actor, _typed: browse.cases(database, actor).page(0, 20),
     "applications": lambda database, actor, _typed: browse.applications(database, actor).page(
         0, 20
     ),
 }
+
+
+def _count_and_page(browser: browse.Browser) -> object:
+    return browser.count(), browser.page(0, 20)
+
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
 TODAY = date.today()

@@ -31,12 +31,18 @@ class BenchContext:
 
 @dataclass(frozen=True)
 class Prepared:
-    """A scenario ready to time: the measured call and its baseline, on `rows` rows."""
+    """A scenario ready to time: the measured call and its baseline, on `rows` rows.
+
+    ``calls``: how many of the measured acts one call makes (seconds are per act).
+    ``measures``: figures other than time (memory), added to the record by name.
+    """
 
     rows: int
     run: Callable[[], object]
     baseline_name: str
     baseline: Callable[[], object]
+    calls: int = 1
+    measures: Callable[[], dict[str, float]] | None = None
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from kyodo_desktop.bench import audit_cost, startup  # noqa: F401 - registers their scenarios
-from kyodo_desktop.bench.registry import SCENARIOS, BenchContext
+# Importing a module registers its scenarios.
+from kyodo_desktop.bench import audit_cost, lists, memory, search, startup  # noqa: F401
+from kyodo_desktop.bench.registry import SCENARIOS, BenchContext, Scenario
+from kyodo_desktop.bench.ward import close_all
 
 
 def median_seconds(call: Callable[[], object], repeat: int) -> float:
@@ -41,29 +43,46 @@ def run_bench(
     chosen = [SCENARIOS[only]] if only else list(SCENARIOS.values())
     with tempfile.TemporaryDirectory(prefix="kyodo-bench-") as scratch:
         context = BenchContext(work_dir=work_dir or Path(scratch), scale=scale)
-        records = []
         print(
             f"{'scenario':<24}{'rows':>10}{'seconds':>10}  {'baseline':<28}{'seconds':>10}{'ratio':>8}"
         )
-        for item in chosen:
-            prepared = item.prepare(context)
-            seconds = median_seconds(prepared.run, repeat)
-            baseline_seconds = median_seconds(prepared.baseline, repeat)
-            record = {
-                "scenario": item.name,
-                "rows": prepared.rows,
-                "seconds": round(seconds, 6),
-                "baseline": prepared.baseline_name,
-                "baseline_seconds": round(baseline_seconds, 6),
-                "ratio": round(seconds / baseline_seconds, 3) if baseline_seconds else None,
-            }
-            records.append(record)
-            print(
-                f"{item.name:<24}{prepared.rows:>10,}{seconds:>10.3f}  "
-                f"{prepared.baseline_name:<28}{baseline_seconds:>10.3f}{record['ratio']:>8}"
-            )
-            if item.goal:
-                print(f"{'':<24}goal: {item.goal}")
+        try:
+            records = _run_all(chosen, context, repeat)
+        finally:
+            close_all()
     if json_file is not None:
         json_file.write_text(json.dumps(records, ensure_ascii=False, indent=2) + "\n", "utf-8")
     return 0
+
+
+def _run_all(chosen: list[Scenario], context: BenchContext, repeat: int) -> list[dict]:
+    records = []
+    for item in chosen:
+        prepared = item.prepare(context)
+        seconds = median_seconds(prepared.run, repeat) / prepared.calls
+        baseline_seconds = median_seconds(prepared.baseline, repeat) / prepared.calls
+        record = {
+            "scenario": item.name,
+            "rows": prepared.rows,
+            "seconds": round(seconds, 6),
+            "baseline": prepared.baseline_name,
+            "baseline_seconds": round(baseline_seconds, 6),
+            "ratio": round(seconds / baseline_seconds, 3) if baseline_seconds else None,
+        }
+        if prepared.measures is not None:
+            record.update(prepared.measures())
+        records.append(record)
+        print(
+            f"{item.name:<24}{prepared.rows:>10,}{seconds:>10.4f}  "
+            f"{prepared.baseline_name:<28}{baseline_seconds:>10.4f}{record['ratio']:>8}",
+            flush=True,
+        )
+        if prepared.measures is not None:
+            figures = ", ".join(f"{k} {v}" for k, v in record.items() if k not in _FIXED)
+            print(f"{'':<24}{figures}")
+        if item.goal:
+            print(f"{'':<24}goal: {item.goal}", flush=True)
+    return records
+
+
+_FIXED = {"scenario", "rows", "seconds", "baseline", "baseline_seconds", "ratio"}

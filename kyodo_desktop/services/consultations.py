@@ -57,16 +57,19 @@ class ConsultationView:
     follow_up_done: bool
 
 
-def _text(value: str, label: str, *, required: bool = False) -> str:
+def _text(value: str, label: str, *, field: str, required: bool = False) -> str:
     if not isinstance(value, str):
-        raise InputError(f"{label}は文字で入力してください。")
+        raise InputError(f"{label}は文字で入力してください。", field=field)
     if "\x00" in value:
-        raise InputError(f"{label}に使えない制御文字が含まれています。入力し直してください。")
+        raise InputError(
+            f"{label}に使えない制御文字が含まれています。入力し直してください。", field=field
+        )
     if required and not value.strip():
-        raise InputError(f"{label}を入力してください。")
+        raise InputError(f"{label}を入力してください。", field=field)
     if len(value) > MAX_TEXT:
         raise InputError(
-            f"{label}が長すぎます（{len(value):,}文字）。{MAX_TEXT:,}文字以内にまとめてください。"
+            f"{label}が長すぎます（{len(value):,}文字）。{MAX_TEXT:,}文字以内にまとめてください。",
+            field=field,
         )
     return value
 
@@ -136,8 +139,8 @@ def _apply(uow: UnitOfWork, row: Consultation, draft: ConsultationDraft) -> None
                 field="referred_department_code",
             )
 
-    asked = _text(draft.asked, "相談内容", required=True)
-    answered = _text(draft.answered, "対応内容")
+    asked = _text(draft.asked, "相談内容", field="asked", required=True)
+    answered = _text(draft.answered, "対応内容", field="answered")
     row.occurred_on = draft.occurred_on
     row.office_id = office.id
     row.staff_id = row.staff_id or uow.actor.staff_id
@@ -225,3 +228,22 @@ def delete_consultation(uow: UnitOfWork, consultation_id: uuid.UUID) -> None:
 
     row = _load(uow, consultation_id)
     row.deleted_at = utcnow()
+
+
+@service("consultation.follow_up_done", Permission.WRITE)
+def complete_follow_up(uow: UnitOfWork, consultation_id: uuid.UUID, *, row_version: int) -> int:
+    """Mark a consultation's follow-up (フォロー) done; its new row version.
+
+    Refused if someone changed the consultation since the officer's list was read
+    (the follow-up may have been moved or done already).
+    """
+    row = _load(uow, consultation_id)
+    if row.row_version != row_version:
+        raise StaleRecordError(STALE_MESSAGE)
+    if row.follow_up_on is None:
+        raise InputError("この相談記録にはフォロー予定日がありません。", field="follow_up_on")
+    if row.follow_up_done:
+        raise InputError("このフォローは完了済みです。", field="follow_up_done")
+    row.follow_up_done = True
+    uow.session.flush()
+    return row.row_version

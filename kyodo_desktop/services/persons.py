@@ -16,7 +16,12 @@ from datetime import date, datetime
 
 from sqlalchemy import exists, func, select
 
-from kyodo_desktop.rules import normalize_phone, normalize_postal_code, search_key
+from kyodo_desktop.rules import (
+    RulesValidationError,
+    normalize_phone,
+    normalize_postal_code,
+    search_key,
+)
 from kyodo_desktop.services.core import STALE_MESSAGE, UnitOfWork, service
 from kyodo_desktop.services.errors import (
     InputError,
@@ -123,10 +128,17 @@ def _apply(row: Person, draft: PersonDraft) -> None:
     postal = _text(draft.postal_code, "郵便番号", 20, field="postal_code")
     address = _text(draft.address, "住所", MAX_ADDRESS, field="address")
     notes = _text(draft.notes, "備考", MAX_NOTES, field="notes", lines=True)
-    if phone:
-        phone = normalize_phone(phone)  # RulesValidationError → InputError in @service
+    try:
+        if phone:
+            phone = normalize_phone(phone)
+    except RulesValidationError as error:
+        raise InputError(str(error), field="phone") from error
+    try:
+        if postal:
+            postal = normalize_postal_code(postal)
+    except RulesValidationError as error:
+        raise InputError(str(error), field="postal_code") from error
     if postal:
-        postal = normalize_postal_code(postal)
         address = f"〒{postal} {address}".strip()
         if len(address) > MAX_ADDRESS:
             raise InputError(

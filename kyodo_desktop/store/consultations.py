@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
+from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kyodo_desktop.store.base import Base, Mergeable
@@ -22,16 +22,23 @@ consultation_topic = Table(
 )
 
 
+LIVE = text("deleted_at IS NULL")
+
+
 class Consultation(Mergeable, Base):
     """A consultation (相談) at a counter, on the phone or on a visit."""
 
     __tablename__ = "consultation"
+    # The lists show live rows newest first: these indexes hold only live rows, in that
+    # order (with the id that breaks ties), so a count reads only the index and a page
+    # needs no sort, for the whole ward and for one office (store/listings.py).
     __table_args__ = (
-        Index("ix_consultation_office_date", "office_id", "occurred_on"),
+        Index("ix_consultation_newest", "occurred_on", "id", sqlite_where=LIVE),
+        Index("ix_consultation_office_newest", "office_id", "occurred_on", "id", sqlite_where=LIVE),
         Index("ix_consultation_follow_up", "follow_up_on"),
     )
 
-    occurred_on: Mapped[date] = mapped_column(index=True)
+    occurred_on: Mapped[date]
     office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("office.id"))
     staff_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff.id"))
     channel: Mapped[str] = mapped_column(String(16))  # rules.vocabulary.Channel

@@ -10,10 +10,10 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from kyodo_desktop.store import audit_trail, migrate
+from kyodo_desktop.store import audit_trail, migrate, search_index
 from kyodo_desktop.store.audit_trail import AuditContext
 from kyodo_desktop.store.backup import timestamped_backup
-from kyodo_desktop.store.backup_check import quick_check
+from kyodo_desktop.store.backup_check import checked_before_opening, quick_check
 from kyodo_desktop.store.engine import READ_ONLY, make_engine, sqlite_url
 from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
 from kyodo_desktop.store.locations import DATABASE_FILE_NAME as DATABASE_FILE_NAME
@@ -33,6 +33,7 @@ class Database:
             self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
         )
         audit_trail.install(self._writer)
+        search_index.install(self._writer)
 
     @property
     def location(self) -> str:
@@ -66,8 +67,9 @@ def open_database(path: Path | None = None, *, url: str | None = None) -> Databa
             raise ValueError("either a path or a URL is needed")
         path.parent.mkdir(parents=True, exist_ok=True)
         is_new = not path.exists() or path.stat().st_size == 0
-        if not is_new:
-            # A damaged file is told before anything reads or writes it (and it is left as it is).
+        if not is_new and checked_before_opening(path):
+            # A damaged file is told before anything reads or writes it (and it is left as it is);
+            # a large one is checked behind the open window (ui/background_check.py).
             problems = quick_check(path)
             if problems != ["ok"]:
                 raise EnvironmentFaultError(Problem.DAMAGED, "; ".join(problems[:5]))

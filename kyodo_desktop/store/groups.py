@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kyodo_desktop.store.base import Base, Mergeable
@@ -16,6 +16,10 @@ class Group(Mergeable, Base):
     """A civic group (団体): a 町会・自治会, an NPO, a volunteer group, ..."""
 
     __tablename__ = "civic_group"
+    # The registry lists live groups in 五十音 order (store/listings.py): no sort needed.
+    __table_args__ = (
+        Index("ix_civic_group_reading", "name_kana", "id", sqlite_where=text("deleted_at IS NULL")),
+    )
 
     name: Mapped[str] = mapped_column(String(120))
     name_kana: Mapped[str] = mapped_column(String(240))  # フリガナ, for 五十音 order

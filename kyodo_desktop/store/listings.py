@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Generic, NamedTuple, TypeVar
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
 from kyodo_desktop.store.applications import Application, ApplicationStep, Project
@@ -18,7 +18,12 @@ from kyodo_desktop.store.filters import ConsultationFilter, FollowUp, GroupFilte
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.people import Person, Staff
 from kyodo_desktop.store.reference import Department, Office, Programme, Topic
-from kyodo_desktop.store.text_match import contains
+from kyodo_desktop.store.search_index import phrase
+from kyodo_desktop.store.search_match import (
+    IndexedSearch,
+    consultation_text_match,
+    group_text_match,
+)
 
 RowT = TypeVar("RowT")
 
@@ -114,22 +119,71 @@ class StaffRow(NamedTuple):
     active: bool
 
 
-class Listing(Generic[RowT]):
-    """A fixed query over a table: its count, and any page of it in a stable order."""
+# Past this offset a page of a reversible listing may be read from the other end.
+REVERSE_FROM = 1000
 
-    def __init__(self, count_query: Select, page_query: Select) -> None:
-        self._count_query = count_query
-        self._page_query = page_query
+
+class Queries(NamedTuple):
+    """A listing's statements: its count, its page in order, and in the opposite order.
+
+    With ``rows``, ``page`` and ``reversed`` select only the rows' keys, and ``rows(keys,
+    forward)`` is the statement of the rows with those keys (a deferred join): a page far
+    down the list skips over entries of an index, not over rows joined to their office,
+    officer and group.
+    """
+
+    count: Select
+    page: Select
+    reversed: Select | None = None
+    rows: Callable[[Select, bool], Select] | None = None
+
+
+class Listing(Generic[RowT]):
+    """A fixed query over a table: its count, and any page of it in a stable order.
+
+    With ``reversed_query`` (the same rows in the opposite order), a page in the second
+    half is read from the end: OFFSET steps over rows one by one, so the last page of a
+    million rows costs what the first costs.
+    """
+
+    def __init__(
+        self, count_query: Select, page_query: Select, reversed_query: Select | None = None
+    ) -> None:
+        self._queries = Queries(count_query, page_query, reversed_query)
+        self._counted: int | None = None
+
+    def queries(self, session: Session) -> Queries:
+        """The statements for this session's database (a listing may have one per engine)."""
+        return self._queries
 
     def count(self, session: Session) -> int:
-        return session.scalar(self._count_query) or 0
+        self._counted = session.scalar(self.queries(session).count) or 0
+        return self._counted
 
     def page(self, session: Session, offset: int, limit: int) -> list[RowT]:
-        rows = session.execute(self._page_query.offset(offset).limit(limit)).all()
-        return self.decorate(session, rows)
+        queries = self.queries(session)
+        offset, limit = max(0, offset), max(0, limit)
+        if queries.reversed is not None and offset >= REVERSE_FROM:
+            # The count the list was shown with (a list counts before it pages): its rows
+            # are the ones the officer scrolls, and the last page costs no second count.
+            total = self._counted if self._counted is not None else self.count(session)
+            if offset > total // 2:
+                end = min(offset + limit, total)
+                if end <= offset:
+                    return []
+                query = queries.reversed.offset(total - end).limit(end - offset)
+                return self.decorate(session, _fetch(session, queries, query, False)[::-1])
+        query = queries.page.offset(offset).limit(limit)
+        return self.decorate(session, _fetch(session, queries, query, True))
 
     def decorate(self, session: Session, rows: Sequence) -> list[RowT]:
         return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
+def _fetch(session: Session, queries: Queries, window: Select, forward: bool) -> Sequence:
+    if queries.rows is not None:
+        window = queries.rows(window, forward)
+    return session.execute(window).all()
 
 
 def _live(model) -> object:  # type: ignore[no-untyped-def]
@@ -149,6 +203,15 @@ def consultation_conditions(
         where.append(Consultation.occurred_on >= wanted.date_from)
     if wanted.date_to is not None:
         where.append(Consultation.occurred_on <= wanted.date_to)
+    where.extend(_row_conditions(wanted, today))
+    if wanted.text.strip():
+        where.append(consultation_text_match(wanted.text))
+    return where
+
+
+def _row_conditions(wanted: ConsultationFilter, today: date) -> list[ColumnElement[bool]]:
+    """The filters that the search index does not hold: checked row by row."""
+    where: list[ColumnElement[bool]] = []
     if wanted.staff_id is not None:
         where.append(Consultation.staff_id == wanted.staff_id)
     if wanted.channel:
@@ -174,15 +237,6 @@ def consultation_conditions(
             where.append(Consultation.follow_up_on < today)
         elif wanted.follow_up is FollowUp.DUE_OR_OVERDUE:
             where.append(Consultation.follow_up_on <= today)
-    if wanted.text.strip():
-        where.append(
-            or_(
-                contains(Consultation.text_key, wanted.text),
-                Consultation.group_id.in_(
-                    select(Group.id).where(contains(Group.name_key, wanted.text))
-                ),
-            )
-        )
     return where
 
 
@@ -196,32 +250,69 @@ class ConsultationListing(Listing[ConsultationRow]):
         *,
         today: date | None = None,
     ) -> None:
-        where = consultation_conditions(
-            office_id, wanted or ConsultationFilter(), today or date.today()
-        )
+        wanted = wanted or ConsultationFilter()
+        today = today or date.today()
+        where = consultation_conditions(office_id, wanted, today)
         person = aliased(Person)
-        page = (
-            select(
-                Consultation.id,
-                Consultation.occurred_on,
-                Office.name,
-                Consultation.channel,
-                Group.name,
-                person.name,
-                Consultation.asked,
-                Staff.name,
-                Consultation.follow_up_on,
-                Consultation.follow_up_done,
-            )
-            .join(Office, Office.id == Consultation.office_id)
-            .join(Staff, Staff.id == Consultation.staff_id)
-            .outerjoin(Group, Group.id == Consultation.group_id)
-            .outerjoin(person, person.id == Consultation.person_id)
-            .where(*where)
-            .order_by(Consultation.occurred_on.desc(), Consultation.id)
+        columns = select(
+            Consultation.id,
+            Consultation.occurred_on,
+            Office.name,
+            Consultation.channel,
+            Group.name,
+            person.name,
+            Consultation.asked,
+            Staff.name,
+            Consultation.follow_up_on,
+            Consultation.follow_up_done,
         )
+
+        def joins(query: Select) -> Select:
+            return (
+                query.join(Office, Office.id == Consultation.office_id)
+                .join(Staff, Staff.id == Consultation.staff_id)
+                .outerjoin(Group, Group.id == Consultation.group_id)
+                .outerjoin(person, person.id == Consultation.person_id)
+            )
+
+        rows = joins(columns.select_from(Consultation))
+        # Ties broken by id in the same direction, so that an index of live rows
+        # (occurred_on, id) gives the order as it stands, read backwards or forwards.
+        newest = (Consultation.occurred_on.desc(), Consultation.id.desc())
+        oldest = (Consultation.occurred_on, Consultation.id)
+
+        def by_id(keys: Select, forward: bool) -> Select:
+            return rows.where(Consultation.id.in_(keys)).order_by(*(newest if forward else oldest))
+
+        keys = select(Consultation.id).where(*where)
         count = select(func.count()).select_from(Consultation).where(*where)
-        super().__init__(count, page)
+        super().__init__(count, keys.order_by(*newest), keys.order_by(*oldest))
+        self._queries = self._queries._replace(rows=by_id)
+        self._indexed: Queries | None = None
+        if wanted.text.strip() and phrase(wanted.text) is not None:
+            # On SQLite the search index drives the query, in its own newest-first order
+            # (the day, then the rowid: ties fall in another order than above).
+            search = IndexedSearch(
+                typed=wanted.text,
+                offices=[o for o in (office_id, wanted.office_id) if o is not None],
+                date_from=wanted.date_from,
+                date_to=wanted.date_to,
+                rest=_row_conditions(wanted, today),
+            )
+            rowid = literal_column(f"{Consultation.__tablename__}.rowid")
+            day_first = (Consultation.occurred_on.desc(), rowid.desc())
+            day_last = (Consultation.occurred_on, rowid)
+
+            def by_rowid(keys: Select, forward: bool) -> Select:
+                order = day_first if forward else day_last
+                return rows.where(rowid.in_(keys)).order_by(*order)
+
+            self._indexed = Queries(search.count_query(), *search.key_queries(), by_rowid)
+
+    def queries(self, session: Session) -> Queries:
+        if self._indexed is not None and session.get_bind().dialect.name == "sqlite":
+            return self._indexed
+        return super().queries(session)
 
     def decorate(self, session: Session, rows: Sequence) -> list[ConsultationRow]:
         ids = [row[0] for row in rows]
@@ -261,7 +352,7 @@ def group_conditions(wanted: GroupFilter) -> list[ColumnElement[bool]]:
     if wanted.active is not None:
         where.append(Group.active.is_(wanted.active))
     if wanted.text.strip():
-        where.append(contains(Group.name_key, wanted.text))
+        where.append(group_text_match(wanted.text))
     return where
 
 
@@ -284,10 +375,11 @@ class GroupListing(Listing[GroupRow]):
             )
             .join(Office, Office.id == Group.office_id)
             .where(*where)
-            .order_by(Group.name_kana, Group.id)
         )
+        in_order = page.order_by(Group.name_kana, Group.id)
+        backwards = page.order_by(Group.name_kana.desc(), Group.id.desc())
         count = select(func.count()).select_from(Group).where(*where)
-        super().__init__(count, page)
+        super().__init__(count, in_order, backwards)
 
     def decorate(self, session: Session, rows: Sequence) -> list[GroupRow]:
         return [GroupRow(*row) for row in rows]

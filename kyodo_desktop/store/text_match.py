@@ -23,7 +23,16 @@ def like_pattern(text: str) -> str:
 
 
 def contains(column: InstrumentedAttribute[str], text: str) -> ColumnElement[bool]:
-    """Whether the column's key holds the folded text (never true for nothing to find)."""
-    if not search_key(text):
+    """Whether the column's key holds the folded text (never true for nothing to find).
+
+    A lone surrogate (pasted half of an emoji) or a NUL cannot be stored, so it is never
+    found; the first could not even be sent, and SQLite's LIKE stops a pattern at the second.
+    """
+    key = search_key(text)
+    if not key or _unstorable(key):
         return false()
     return column.like(like_pattern(text), escape=ESCAPE)
+
+
+def _unstorable(key: str) -> bool:
+    return "\x00" in key or any("\ud800" <= ch <= "\udfff" for ch in key)

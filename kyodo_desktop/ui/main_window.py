@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self._built: dict[str, QWidget] = {}
         self._estimate: EstimateDialog | None = None
         self._audit: QWidget | None = None  # 監査ログ: a page beside the seven screens
+        self._follow_ups: QWidget | None = None  # 今日のフォロー: a dock (ui/follow_ups.py)
         self._settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
         self._remember_layout = remember_layout
 
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("%1 (demo data)").replace("%1", self.tr("Kyodo Desk")))
         self._build_status_bar()
         self.estimate_action.setEnabled(True)
+        QTimer.singleShot(0, self, self.offer_drafts)  # once the window is up: forms a crash left
         self._start_idle_lock(workspace)
         self._show_actor(workspace.actor)
         self.stack.removeWidget(self.opening_label)
@@ -123,6 +125,8 @@ class MainWindow(QMainWindow):
         keys = [entry.key for entry in self._entries]
         last = str(self._settings.value("window/screen", keys[0]))
         self.show_screen(last if last in keys else keys[0])
+        self.follow_ups_action.setEnabled(True)
+        self.offer_follow_ups()
         self.workspace_attached.emit()
 
     # Navigation ---------------------------------------------------------------------
@@ -176,6 +180,12 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        records_menu = self.menuBar().addMenu(self.tr("&Records"))
+        self.new_consultation_action = QAction(self.tr("&New consultation..."), self)
+        self.new_consultation_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_consultation_action.triggered.connect(self.open_new_consultation)
+        self.new_consultation_action.setEnabled(False)
+        records_menu.addAction(self.new_consultation_action)
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         self.estimate_action = QAction(self.tr("&Estimate a grant..."), self)
         self.estimate_action.setShortcut(QKeySequence("Ctrl+E"))
@@ -186,6 +196,11 @@ class MainWindow(QMainWindow):
         self.audit_action.triggered.connect(self.open_audit_log)
         self.audit_action.setVisible(False)  # shown to the roles that may read the trail
         tools_menu.addAction(self.audit_action)
+        self.follow_ups_action = QAction(self.tr("Today's &follow-ups"), self)
+        self.follow_ups_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.follow_ups_action.triggered.connect(self.open_follow_ups)
+        self.follow_ups_action.setEnabled(False)
+        tools_menu.addAction(self.follow_ups_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Kyodo Desk"), self)
         about.triggered.connect(self._about)
@@ -231,6 +246,7 @@ class MainWindow(QMainWindow):
         from kyodo_desktop.services.permissions import Permission, allows
 
         self.audit_action.setVisible(allows(actor, Permission.READ_AUDIT))
+        self.new_consultation_action.setEnabled(allows(actor, Permission.WRITE))
 
     def set_actor(self, actor: Actor) -> None:
         """Someone (else) signed in: the status bar says who, the screens show their records."""
@@ -240,13 +256,17 @@ class MainWindow(QMainWindow):
         self._show_actor(actor)
         if not same:
             self._drop_audit_log()  # it was built for the one signed in before
+            self._drop_follow_ups()
+            self.offer_follow_ups()
             self._discard_screens()
+            self._close_consultation_forms()
+            QTimer.singleShot(0, self, self.offer_drafts)
 
     def has_unsaved_work(self) -> bool:
         """Whether a screen holds typed text that is not saved (screens say so themselves)."""
         return any(
             getattr(widget, "has_unsaved_work", lambda: False)() for widget in self._built.values()
-        )
+        ) or any(form.has_unsaved_work() for form in self.consultation_forms())
 
     def _discard_screens(self) -> None:
         """Built screens show the previous officer's records: build them again when shown."""
@@ -294,6 +314,33 @@ class MainWindow(QMainWindow):
         if self.idle_lock is not None:
             self.idle_lock.lock()
 
+    def offer_follow_ups(self) -> None:
+        """After sign-in: the day's follow-ups, if the officer's office has any due."""
+        from kyodo_desktop.ui.follow_ups import follow_ups_due
+
+        if self.workspace is not None and follow_ups_due(self.workspace):
+            self.open_follow_ups()
+
+    def open_follow_ups(self) -> QWidget:
+        """ツール → 今日のフォロー (Ctrl+T): the dock, read again if it is already there."""
+        from kyodo_desktop.ui.follow_ups import FollowUpPanel, follow_up_dock
+
+        assert self.workspace is not None
+        if self._follow_ups is None:
+            self._follow_ups = follow_up_dock(self, self.workspace)
+        else:
+            panel = self._follow_ups.widget()  # type: ignore[attr-defined]
+            assert isinstance(panel, FollowUpPanel)
+            panel.reload()
+        self._follow_ups.show()
+        return self._follow_ups
+
+    def _drop_follow_ups(self) -> None:
+        if self._follow_ups is not None:
+            self.removeDockWidget(self._follow_ups)  # type: ignore[arg-type]
+            self._follow_ups.deleteLater()
+            self._follow_ups = None
+
     def open_audit_log(self) -> QWidget:
         """ツール → 監査ログ: shown in the window, so the idle lock covers it too."""
         from kyodo_desktop.ui.screens.audit import AuditScreen
@@ -311,6 +358,34 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self._audit)
             self._audit.deleteLater()
             self._audit = None
+
+    # Consultation forms (ui/consultation_form.py) ------------------------------------
+
+    def consultation_forms(self) -> list[QWidget]:
+        """The consultation forms open over this window (from the menu or from a screen)."""
+        from kyodo_desktop.ui.consultation_form import ConsultationForm
+
+        return [form for form in self.findChildren(ConsultationForm) if form.isVisible()]
+
+    def open_new_consultation(self) -> QWidget:
+        """記録 → 新しい相談 (Ctrl+N)."""
+        from kyodo_desktop.ui.consultation_form import ConsultationForm
+
+        assert self.workspace is not None
+        return ConsultationForm.open_new(self.workspace, self)
+
+    def offer_drafts(self) -> list[QWidget]:
+        """Forms that a crash left unsaved: the officer signed in is asked about each."""
+        from kyodo_desktop.ui.consultation_drafts import offer_drafts
+
+        if self.workspace is None or self.workspace.actor is None or not self.isVisible():
+            return []  # a window closed already offers nothing: the drafts wait for next time
+        return list(offer_drafts(self.workspace, self))
+
+    def _close_consultation_forms(self) -> None:
+        # Typed by the officer before; they agreed to discard it (switch_user asked).
+        for form in self.consultation_forms():
+            form.discard()  # type: ignore[attr-defined]
 
     def open_estimate(self) -> EstimateDialog:
         """Show the 試算 window (one, kept beside the main window)."""
@@ -375,4 +450,6 @@ class MainWindow(QMainWindow):
         if self.idle_lock is not None:
             self.idle_lock.stop()
         self.save_layout()
+        for form in self.consultation_forms():
+            form.write_draft()  # type: ignore[attr-defined]  # offered again at the next start
         super().closeEvent(event)

@@ -25,6 +25,7 @@ from kyodo_desktop.services.demo.people import generate_persons, record_last_con
 from kyodo_desktop.services.demo.places import TOWNS
 from kyodo_desktop.services.demo.programmes import Planner
 from kyodo_desktop.services.demo.staff import Roster
+from kyodo_desktop.store import search_index
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.store.reference import Department, Office, Topic
 
@@ -83,6 +84,9 @@ def generate_demo(
             if fy == demo.current_fy:
                 record_last_contacts(demo, people)
             demo.sink.bind(None)
+    # The rows went in with Core, past the ORM's hooks: index them in one go.
+    with database.transaction() as session, _roomy_cache(session):
+        search_index.rebuild(session.connection())
     return DemoSummary(dict(demo.sink.counts), roster.default_login)
 
 

@@ -32,6 +32,13 @@ GROWTH_PER_YEAR = 15
 GROUP_SHARE = 0.65
 PERSON_SHARE = 0.25  # the rest are anonymous
 FOLLOW_UP_SHARE = 0.2
+# Follow-ups left open for the demo's day (scale 1; never fewer than DUE_MINIMUM), and the
+# share of them at the office whose counter officer the demo signs in.
+DUE_TODAY = 8
+OVERDUE = 8
+DUE_MINIMUM = 8
+DUE_AT_DEMO_OFFICE = 0.5
+DEMO_OFFICE = "01"
 
 _CHANNELS = (Channel.COUNTER, Channel.PHONE, Channel.VISIT, Channel.MAIL, Channel.OTHER)
 _GROUP_CHANNEL_WEIGHTS = (40, 28, 20, 8, 4)
@@ -146,12 +153,14 @@ class ConsultationLog:
         arriving = [p for p in self.people.arriving.get(fy, []) if p.registered_on <= demo.today]
         count = max(0, demo.stochastic(expected) - len(arriving))
         dates = sorted(open_days[int(rng.random() * len(open_days))] for _ in range(count))
-        due_today = self._due_today_indices(dates)
+        due = self._due_follow_ups(dates)
         for person in arriving:
             staff = self.roster.counter(person.office, person.registered_on)
             self.write(person.registered_on, person.office, staff, person=person)
         for index, day in enumerate(dates):
             office = self.offices[self._pick_cum(self._office_cum)]
+            if index in due and DEMO_OFFICE in self.offices and rng.random() < DUE_AT_DEMO_OFFICE:
+                office = DEMO_OFFICE
             staff = self.roster.counter(office, day)
             roll = rng.random()
             group = person = None
@@ -161,18 +170,32 @@ class ConsultationLog:
             elif roll < GROUP_SHARE + PERSON_SHARE:
                 pool = self.people.by_office.get(office) if rng.random() < 0.8 else None
                 person = (pool or self.people.everyone).pick(demo, day)
-            self.write(day, office, staff, group=group, person=person, due_today=index in due_today)
+            self.write(day, office, staff, group=group, person=person, due_on=due.get(index))
 
-    def _due_today_indices(self, dates: list[date]) -> set[int]:
-        """A few recent consultations whose follow-up falls due today (本日期限)."""
+    def _due_follow_ups(self, dates: list[date]) -> dict[int, date]:
+        """Recent consultations whose follow-up is not done: due today (本日期限) or overdue.
+
+        Whatever the scale, the officer who opens the demo finds a day's work waiting:
+        a few due today and a few some days late, from the last weeks' consultations.
+        """
         demo = self.demo
         recent = [
-            i for i, d in enumerate(dates) if demo.today - timedelta(days=21) <= d < demo.today
+            i for i, d in enumerate(dates) if demo.today - timedelta(days=28) <= d < demo.today
         ]
         if not recent:
-            return set()
-        wanted = min(len(recent), demo.scaled(3, minimum=1))
-        return set(demo.rng.sample(recent, wanted))
+            return {}
+        wanted = min(len(recent), demo.scaled(DUE_TODAY + OVERDUE, minimum=DUE_MINIMUM))
+        chosen = demo.rng.sample(recent, wanted)
+        due: dict[int, date] = {}
+        for n, index in enumerate(chosen):
+            if n % 2 == 0:
+                due[index] = demo.today
+            else:
+                # Overdue: a day between the consultation and yesterday.
+                first = dates[index].toordinal()
+                last = (demo.today - timedelta(days=1)).toordinal()
+                due[index] = date.fromordinal(demo.rng.randint(min(first, last), last))
+        return due
 
     def _pick_cum(self, cumulative: list[float]) -> int:
         """An index drawn in proportion to the weights whose running sums are given."""
@@ -191,7 +214,7 @@ class ConsultationLog:
         person: PersonSpec | None = None,
         channel: Channel | None = None,
         topic_codes: list[str] | None = None,
-        due_today: bool = False,
+        due_on: date | None = None,
         allow_follow_up: bool = True,
     ) -> Written:
         demo = self.demo
@@ -235,8 +258,8 @@ class ConsultationLog:
             answered_parts.append(demo.pick(text.answered))
         follow_up_on = None
         done = False
-        if due_today:
-            follow_up_on = demo.today
+        if due_on is not None:
+            follow_up_on = due_on
         elif allow_follow_up and rng.random() < FOLLOW_UP_SHARE:
             follow_up_on = demo.after(day, 5, 30)
             # Follow-ups are done, save a handful of recent ones that slipped (期限切れ).

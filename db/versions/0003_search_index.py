@@ -1,0 +1,54 @@
+"""Search that stays instant at a million rows: FTS5 bigram tables, indexes of live rows.
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-12-01 17:50:00
+
+On SQLite, contentless FTS5 tables hold the bigram tokens of each live consultation's
+``text_key`` and each live group's ``name_key`` (store/search_index.py), filled here from
+the rows already there. The lists' newest-first order gets indexes of live rows only, so
+that their count reads only the index and a page needs no sort.
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+from kyodo_desktop.store import search_index
+
+revision: str = "0003"
+down_revision: str | None = "0002"
+branch_labels: str | None = None
+depends_on: str | None = None
+
+LIVE = sa.text("deleted_at IS NULL")
+
+
+def upgrade() -> None:
+    op.drop_index("ix_consultation_occurred_on", table_name="consultation")
+    op.drop_index("ix_consultation_office_date", table_name="consultation")
+    op.create_index(
+        "ix_consultation_newest", "consultation", ["occurred_on", "id"], sqlite_where=LIVE
+    )
+    op.create_index(
+        "ix_consultation_office_newest",
+        "consultation",
+        ["office_id", "occurred_on", "id"],
+        sqlite_where=LIVE,
+    )
+    op.create_index("ix_civic_group_reading", "civic_group", ["name_kana", "id"], sqlite_where=LIVE)
+    bind = op.get_bind()
+    if search_index.available(bind):
+        for table in search_index.TABLES:
+            op.execute(table.create_sql())
+        search_index.rebuild(bind)
+
+
+def downgrade() -> None:
+    if search_index.available(op.get_bind()):
+        for table in search_index.TABLES:
+            op.execute(f"DROP TABLE IF EXISTS {table.name}")
+    op.drop_index("ix_civic_group_reading", table_name="civic_group")
+    op.drop_index("ix_consultation_office_newest", table_name="consultation")
+    op.drop_index("ix_consultation_newest", table_name="consultation")
+    op.create_index("ix_consultation_office_date", "consultation", ["office_id", "occurred_on"])
+    op.create_index("ix_consultation_occurred_on", "consultation", ["occurred_on"])

@@ -1,0 +1,90 @@
+"""The day's work (今日のフォロー): follow-ups due today or overdue, for one officer or office.
+
+An item is a plain `FollowUpItem` with a `kind`, so that other things with a due date —
+a support case's next action (issue 6) — can join the same list later.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import select
+
+from kyodo_desktop.services.actor import Actor
+from kyodo_desktop.services.browse import Browser
+from kyodo_desktop.services.permissions import office_scope
+from kyodo_desktop.store.consultations import Consultation
+from kyodo_desktop.store.database import Database
+from kyodo_desktop.store.filters import ConsultationFilter, FollowUp
+from kyodo_desktop.store.listings import ConsultationListing
+
+MAX_ITEMS = 500  # more than a day's work; the consultation log lists every one
+
+
+class FollowUpKind(StrEnum):
+    CONSULTATION = "consultation"  # a consultation's follow-up date (フォロー予定日)
+
+
+@dataclass(frozen=True)
+class FollowUpItem:
+    """One thing due: what it is, when it was due, about whom and what."""
+
+    kind: FollowUpKind
+    record_id: uuid.UUID
+    row_version: int  # as read: marking it done is refused if it changed since
+    due_on: date
+    days_overdue: int  # 0: due today
+    occurred_on: date
+    who: str  # the group or person who asked ("" if anonymous)
+    what: str
+    topics: str
+    office_name: str
+    staff_name: str
+
+
+def due_follow_ups(
+    database: Database, actor: Actor, *, mine_only: bool = False, today: date | None = None
+) -> list[FollowUpItem]:
+    """Follow-ups not done and due by `today`: the actor's own, or their office's.
+
+    The most overdue first. An officer bound to an office sees only that office's anyway
+    (the listing applies the office scope).
+    """
+    today = today or date.today()
+    wanted = ConsultationFilter(
+        follow_up=FollowUp.DUE_OR_OVERDUE,
+        staff_id=actor.staff_id if mine_only else None,
+        office_id=None if mine_only else actor.office_id,
+    )
+    listing = ConsultationListing(office_scope(actor), wanted, today=today)
+    rows = Browser(database, actor, listing).page(0, MAX_ITEMS)
+    versions: dict[uuid.UUID, int] = {}
+    if rows:
+        with database.reading() as session:
+            found = session.execute(
+                select(Consultation.id, Consultation.row_version).where(
+                    Consultation.id.in_([row.id for row in rows])
+                )
+            )
+            versions = {consultation_id: version for consultation_id, version in found}
+    items = [
+        FollowUpItem(
+            kind=FollowUpKind.CONSULTATION,
+            record_id=row.id,
+            row_version=versions[row.id],
+            due_on=row.follow_up_on,
+            days_overdue=(today - row.follow_up_on).days,
+            occurred_on=row.occurred_on,
+            who=row.group_name or row.person_name or "",
+            what=row.asked,
+            topics=row.topics,
+            office_name=row.office_name,
+            staff_name=row.staff_name,
+        )
+        for row in rows
+        if row.follow_up_on is not None and row.id in versions
+    ]
+    return sorted(items, key=lambda item: (item.due_on, item.occurred_on, str(item.record_id)))

@@ -1,0 +1,160 @@
+"""Text search in the lists: the FTS5 bigram index on SQLite, LIKE on any other engine.
+
+Two shapes. `consultation_text_match` / `group_text_match` are plain conditions (``rowid IN
+(matches)``) whose SQL is chosen when the statement is compiled, so a WHERE built before the
+database is known works everywhere. `IndexedSearch` is the fast shape of a consultation list
+with text: the FTS table drives the query in its rowid order (newest first), the office and
+the period are part of the FTS query, and only the other filters are checked row by row.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Select,
+    column,
+    false,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+)
+from sqlalchemy.ext.compiler import compiles
+
+from kyodo_desktop.store.consultations import Consultation
+from kyodo_desktop.store.groups import Group
+from kyodo_desktop.store.search_index import (
+    CONSULTATIONS,
+    GROUPS,
+    ROWID_MASK,
+    day_rowid,
+    office_token,
+    phrase,
+)
+from kyodo_desktop.store.text_match import contains
+
+# The consultation's own columns and its group's name; the office column is a filter.
+TEXT_COLUMNS = "{memo grp}"
+
+
+class _SubstringMatch(ColumnElement[bool]):
+    """``indexed`` on SQLite, ``scanned`` (the LIKE) on any other engine."""
+
+    type = Boolean()
+    inherit_cache = False  # two inner clauses: not worth a cache key of its own
+    _is_implicitly_boolean = True  # a condition already: no "= 1" (that would hide the index)
+
+    def __init__(self, indexed: ColumnElement[bool], scanned: ColumnElement[bool]) -> None:
+        self.indexed = indexed
+        self.scanned = scanned
+
+
+@compiles(_SubstringMatch)
+def _scanned(element: _SubstringMatch, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.scanned, **kw)
+
+
+@compiles(_SubstringMatch, "sqlite")
+def _indexed(element: _SubstringMatch, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.indexed, **kw)
+
+
+def _fts(name: str) -> Any:
+    return table(name, column("rowid"), column(name))
+
+
+def _matches(fts: Any, expression: str) -> ColumnElement[bool]:
+    return fts.c[fts.name].op("MATCH")(literal(expression))
+
+
+def live_groups_matching(typed: str) -> Select:
+    """The ids of live groups whose name or reading holds the typed text (LIKE off SQLite)."""
+    return select(Group.id).where(Group.deleted_at.is_(None), group_text_match(typed))
+
+
+def group_text_match(typed: str) -> ColumnElement[bool]:
+    """The group's name or reading holds the typed text."""
+    found = phrase(typed)
+    if found is None:
+        return false()
+    fts = _fts(GROUPS.name)
+    rowids = select(fts.c.rowid).where(_matches(fts, found))
+    indexed = literal_column(f"{Group.__tablename__}.rowid").in_(rowids)
+    return _SubstringMatch(indexed, contains(Group.name_key, typed))
+
+
+def consultation_text_match(typed: str) -> ColumnElement[bool]:
+    """What was asked or answered, or the name of the group, holds the typed text."""
+    found = phrase(typed)
+    if found is None:
+        return false()
+    fts = _fts(CONSULTATIONS.name)
+    rowids = select(fts.c.rowid.op("&")(ROWID_MASK)).where(
+        _matches(fts, f"{TEXT_COLUMNS} : {found}")
+    )
+    indexed = literal_column(f"{Consultation.__tablename__}.rowid").in_(rowids)
+    scanned = or_(
+        contains(Consultation.text_key, typed),
+        Consultation.group_id.in_(live_groups_matching(typed)),
+    )
+    return _SubstringMatch(indexed, scanned)
+
+
+@dataclass(frozen=True)
+class IndexedSearch:
+    """A consultation list with text, driven by the FTS table (SQLite only)."""
+
+    typed: str
+    offices: Sequence[uuid.UUID]  # each must match (the officer's scope, the filter)
+    date_from: date | None
+    date_to: date | None
+    rest: Sequence[ColumnElement[bool]]  # the other filters, checked row by row
+
+    def _where(self, fts: Any) -> list[ColumnElement[bool]]:
+        expression = f"{TEXT_COLUMNS} : {phrase(self.typed)}"
+        for office_id in dict.fromkeys(self.offices):
+            expression += f' AND office : "{office_token(office_id)}"'
+        where = [_matches(fts, expression)]
+        if self.date_from is not None:
+            where.append(fts.c.rowid >= day_rowid(self.date_from))
+        if self.date_to is not None:
+            where.append(fts.c.rowid <= day_rowid(self.date_to) | ROWID_MASK)
+        return where
+
+    def fts(self) -> Any:
+        return _fts(CONSULTATIONS.name)
+
+    def joined(self, query: Select, fts: Any) -> Select:
+        """The query over the FTS table, each hit joined to its consultation."""
+        rowid = literal_column(f"{Consultation.__tablename__}.rowid")
+        return query.select_from(fts).join(Consultation, rowid == fts.c.rowid.op("&")(ROWID_MASK))
+
+    def count_query(self) -> Select:
+        fts = self.fts()
+        if not self.rest:  # the index alone answers
+            return select(func.count()).select_from(fts).where(*self._where(fts))
+        return self.joined(select(func.count()), fts).where(*self._where(fts), *self.rest)
+
+    def key_queries(self) -> tuple[Select, Select]:
+        """The matching consultations' rowids, newest first and oldest first.
+
+        Only the FTS table is read (and each hit's row when other filters must be checked),
+        so skipping to a page far down the list steps over index entries, not joined rows.
+        """
+        fts = self.fts()
+        consultation_rowid = fts.c.rowid.op("&")(ROWID_MASK)
+        if self.rest:
+            keys = self.joined(select(literal_column("consultation.rowid")), fts)
+            keys = keys.where(*self._where(fts), *self.rest)
+        else:
+            keys = select(consultation_rowid).where(*self._where(fts))
+        return keys.order_by(fts.c.rowid.desc()), keys.order_by(fts.c.rowid)

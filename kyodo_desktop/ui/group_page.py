@@ -1,0 +1,226 @@
+"""A group's page (団体の詳細): its details and what happened with it, in date order."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyodo_desktop.rules import GroupKind, RulesValidationError, programme
+from kyodo_desktop.rules.vocabulary import CaseStatus, Channel, StepKind
+from kyodo_desktop.services.groups import (
+    GroupView,
+    HistoryRow,
+    deactivate_group,
+    group_history,
+    reactivate_group,
+)
+from kyodo_desktop.services.permissions import Permission, allows
+from kyodo_desktop.services.workspace import Workspace
+from kyodo_desktop.ui.formatting import label, programme_label, wareki
+from kyodo_desktop.ui.lazy_model import Column, LazyTableModel
+from kyodo_desktop.ui.list_screen import make_table
+from kyodo_desktop.ui.login import message_label, refusal_text
+
+
+class HistoryRows:
+    """The group's timeline, held whole: a page shows at most a few thousand lines."""
+
+    def __init__(self) -> None:
+        self.rows: list[HistoryRow] = []
+
+    def count(self) -> int:
+        return len(self.rows)
+
+    def page(self, offset: int, limit: int) -> list[HistoryRow]:
+        return self.rows[offset : offset + limit]
+
+
+class ActiveQuestion:
+    """Asked before a group is deactivated or made active again."""
+
+    @classmethod
+    def ask(cls, parent: QWidget, group_name: str, *, deactivate: bool) -> bool:
+        translate = QCoreApplication.translate
+        if deactivate:
+            title = translate("ActiveQuestion", "Deactivate the group")
+            text = translate(
+                "ActiveQuestion",
+                "Deactivate %1? It stays in the registry with its records and can be made "
+                "active again.",
+            )
+        else:
+            title = translate("ActiveQuestion", "Make the group active again")
+            text = translate("ActiveQuestion", "Make %1 active again?")
+        answer = QMessageBox.question(
+            parent,
+            title,
+            text.replace("%1", group_name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def _programme(code: str) -> str:
+    try:
+        found = programme(code)
+    except RulesValidationError:
+        return code
+    return programme_label(found.number, found.name)
+
+
+class GroupPage(QDialog):
+    """The group's details, its timeline, and the buttons to change or deactivate it."""
+
+    def __init__(
+        self, workspace: Workspace, group_id: uuid.UUID, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self.group_id = group_id
+        self.changed = False  # the list behind should reload
+        self.details = QFormLayout()
+        self.message = message_label(self)
+        kinds = {
+            "consultation": self.tr("Consultation"),
+            "case": self.tr("Support case"),
+            "project": self.tr("Project"),
+            "application": self.tr("Application"),
+        }
+        self.history = HistoryRows()
+        self.model = LazyTableModel(
+            self.history,
+            [
+                Column(self.tr("Date"), lambda r: wareki(r.on)),
+                Column(self.tr("Record"), lambda r: kinds.get(r.kind, r.kind)),
+                Column(self.tr("Office"), lambda r: r.office_code),
+                Column(self.tr("Summary"), self._summary, tooltip=self._summary),
+                Column(self.tr("Status"), self._status),
+            ],
+            parent=self,
+        )
+        self.table = make_table(self.model, self)
+        for column, width in enumerate((100, 90, 50, 360)):
+            self.table.setColumnWidth(column, width)
+        self.history_label = QLabel(self)
+        self.edit_button = QPushButton(self.tr("Edit"), self)
+        self.active_button = QPushButton(self)
+        self.edit_button.clicked.connect(self.edit)
+        self.active_button.clicked.connect(self.toggle_active)
+        writer = allows(workspace.actor, Permission.WRITE)
+        self.edit_button.setEnabled(writer)
+        self.active_button.setEnabled(writer)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.active_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.details)
+        layout.addWidget(self.message)
+        layout.addWidget(self.history_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(820, 640)
+        self.reload()
+
+    @staticmethod
+    def _summary(row: HistoryRow) -> str:
+        text = _programme(row.summary) if row.kind == "application" else row.summary
+        return " ".join(text.split())[:200]
+
+    @staticmethod
+    def _status(row: HistoryRow) -> str:
+        vocabulary = {"consultation": Channel, "case": CaseStatus, "application": StepKind}
+        found = vocabulary.get(row.kind)
+        return label(found, row.status) if found else row.status
+
+    def reload(self) -> None:
+        found = group_history(self._workspace.database, self._workspace.actor, self.group_id)
+        self.group = found.group
+        self._show_details(found.group)
+        self.history.rows = list(found.entries)
+        self.model.reload()
+        self.table.scrollToBottom()  # the latest first in sight, the past above it
+        self.history_label.setText(
+            self.tr("History (%n record(s), oldest first)", "", len(found.entries))
+        )
+
+    def _show_details(self, group: GroupView) -> None:
+        while self.details.rowCount():
+            self.details.removeRow(0)
+        self.setWindowTitle(group.name)
+        address = f"〒{group.postal_code} {group.address}" if group.postal_code else group.address
+        households = ""
+        if group.households is not None:
+            households = self.tr("%1 households (counted on %2)")
+            households = households.replace("%1", f"{group.households:,}").replace(
+                "%2", wareki(group.households_counted_on)
+            )
+        rows = [
+            (self.tr("Name"), group.name),
+            (self.tr("Reading"), group.name_kana),
+            (self.tr("Kind"), label(GroupKind, group.kind)),
+            (self.tr("Office in charge"), group.office_name),
+            (self.tr("Representative"), group.representative),
+            (self.tr("Address"), address),
+            (self.tr("Phone"), group.phone),
+            (self.tr("Email"), group.email),
+            (self.tr("Member households"), households),
+            (self.tr("Founded on"), wareki(group.founded_on)),
+            (self.tr("Status"), self.tr("Active") if group.active else self.tr("Inactive")),
+            (self.tr("Notes"), group.notes),
+        ]
+        for caption, value in rows:
+            shown = QLabel(value, self)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setWordWrap(True)
+            self.details.addRow(caption, shown)
+        self.active_button.setText(
+            self.tr("Deactivate") if group.active else self.tr("Make active again")
+        )
+
+    def edit(self) -> None:
+        from kyodo_desktop.ui.group_dialog import GroupDialog
+
+        if GroupDialog.ask(self._workspace, self, self.group_id) is not None:
+            self.changed = True
+            self.reload()
+
+    def toggle_active(self) -> None:
+        deactivate = self.group.active
+        if not ActiveQuestion.ask(self, self.group.name, deactivate=deactivate):
+            return
+        change = deactivate_group if deactivate else reactivate_group
+        try:
+            change(self._workspace.database, self._workspace.actor, self.group_id)
+        except Exception as error:
+            text = refusal_text(error)
+            if text is None:
+                raise
+            self.message.setText(text)
+            self.message.show()
+            return
+        self.message.hide()
+        self.changed = True
+        self.reload()
+
+    @classmethod
+    def ask(cls, workspace: Workspace, parent: QWidget | None, group_id: uuid.UUID) -> bool:
+        """Show the page until closed; True if the group was changed meanwhile."""
+        page = cls(workspace, group_id, parent)
+        try:
+            page.exec()
+            return page.changed
+        finally:
+            page.deleteLater()

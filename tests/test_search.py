@@ -1,0 +1,361 @@
+"""Full-text substring search over consultations and groups: what an officer types finds it.
+
+The search index (FTS5 over bigrams, store/search_index.py) must give exactly what a
+plain substring test of the folded keys gives, for any text, and follow every save.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import or_, select, text
+
+from kyodo_desktop.rules import search_key
+from kyodo_desktop.rules.vocabulary import StaffRole
+from kyodo_desktop.services import browse
+from kyodo_desktop.services.consultations import (
+    ConsultationDraft,
+    change_consultation,
+    delete_consultation,
+    get_consultation,
+    log_consultation,
+)
+from kyodo_desktop.store import listings, migrate, search_index
+from kyodo_desktop.store.audit_trail import AuditContext
+from kyodo_desktop.store.filters import ConsultationFilter, GroupFilter
+from kyodo_desktop.store.models import Consultation, Group, Office
+from kyodo_desktop.store.text_match import contains
+
+HOSTILE = [
+    '"',
+    "'",
+    '"" OR 1=1 --',
+    "a OR b",
+    "NEAR(a b)",
+    "会 AND 計",
+    "*",
+    "^会",
+    "{memo}: 会",
+    "grp : 町会",
+    "office:o01",
+    "%",
+    "_",
+    "\\",
+    "'); DROP TABLE consultation; --",
+    "😀",
+    "👨‍👩‍👧",
+    "\ud800",
+    "会\udfff計",
+    "   ",
+    "\u3000",
+    "",
+    "ﾞ",
+    "x" * 500,
+]
+
+MEMOS = [
+    ("練馬区の町会の会計について相談したい。", "会計報告の様式を渡した。"),
+    ("町内会の役員の決め方を知りたい。", ""),
+    ("ネリマ祭りの助成金を申請したい。", "申請書の書き方を説明した。"),
+    ("ねりまの子ども食堂を始めたい。", "活動場所を案内した。"),
+    ("NPO法人の設立手続きについて。", "手引きを渡した。"),
+    ("会", ""),
+    ("50% の補助_率を知りたい", '\\ と " を含む回答'),
+]
+
+
+def _draft(asked: str, answered: str = "", **fields) -> ConsultationDraft:  # type: ignore[no-untyped-def]
+    return ConsultationDraft(
+        occurred_on=fields.pop("occurred_on", date(2026, 11, 2)),
+        channel="counter",
+        asked=asked,
+        answered=answered,
+        **fields,
+    )
+
+
+def _add_group(workspace, name: str, kana: str, office_code: str = "01") -> uuid.UUID:  # type: ignore[no-untyped-def]
+    """A group written through the ORM, as any group service would (the hook is the store's)."""
+    with workspace.database.transaction(AuditContext(None, office_code)) as session:
+        office = session.scalars(select(Office).where(Office.code == office_code)).one()
+        group = Group(
+            id=uuid.uuid4(),
+            name=name,
+            name_kana=kana,
+            name_key=search_key(name + kana),
+            kind="volunteer",
+            office_id=office.id,
+        )
+        session.add(group)
+        return group.id
+
+
+def _rename_group(workspace, group_id: uuid.UUID, name: str, kana: str) -> None:  # type: ignore[no-untyped-def]
+    with workspace.database.transaction(AuditContext(None, "01")) as session:
+        group = session.get(Group, group_id)
+        group.name, group.name_kana = name, kana
+        group.name_key = search_key(name + kana)
+
+
+@pytest.fixture
+def counter(workspace, actor_factory):  # type: ignore[no-untyped-def]
+    return actor_factory(workspace, "01", StaffRole.COUNTER)
+
+
+@pytest.fixture
+def head_office(workspace, actor_factory):  # type: ignore[no-untyped-def]
+    return actor_factory(workspace, "01", StaffRole.HEAD_OFFICE)
+
+
+def _found(workspace, actor, typed: str, **fields) -> set[uuid.UUID]:  # type: ignore[no-untyped-def]
+    browser = browse.consultations(
+        workspace.database, actor, ConsultationFilter(text=typed, **fields)
+    )
+    rows = browser.page(0, 10_000)
+    assert browser.count() == len(rows)
+    return {row.id for row in rows}
+
+
+def _log_all(workspace, actor) -> dict[str, uuid.UUID]:  # type: ignore[no-untyped-def]
+    return {
+        asked: log_consultation(workspace.database, actor, _draft(asked, answered))
+        for asked, answered in MEMOS
+    }
+
+
+def test_one_two_and_more_characters_find_exact_substrings(workspace, counter) -> None:  # type: ignore[no-untyped-def]
+    ids = _log_all(workspace, counter)
+    kai = {ids[a] for a, b in MEMOS if "会" in a + b}
+    assert _found(workspace, counter, "会") == kai
+    # 町会 is in the first memo only: 町内会 has the same characters, not next to each other.
+    assert _found(workspace, counter, "町会") == {ids[MEMOS[0][0]]}
+    assert _found(workspace, counter, "区の町会の") == {ids[MEMOS[0][0]]}
+    # Across what was asked and what was answered: the key is asked + answered.
+    assert _found(workspace, counter, "したい。会計報告") == {ids[MEMOS[0][0]]}
+    assert _found(workspace, counter, "会計について相談したくない") == set()
+    assert _found(workspace, counter, "%") == {ids[MEMOS[6][0]]}
+    assert _found(workspace, counter, "_率") == {ids[MEMOS[6][0]]}
+    assert _found(workspace, counter, '\\ と "') == {ids[MEMOS[6][0]]}
+
+
+def test_width_case_and_kana_are_folded(workspace, counter) -> None:  # type: ignore[no-untyped-def]
+    ids = _log_all(workspace, counter)
+    nerima = {ids[MEMOS[2][0]], ids[MEMOS[3][0]]}
+    assert _found(workspace, counter, "ﾈﾘﾏ") == nerima
+    assert _found(workspace, counter, "ねりま") == nerima
+    assert _found(workspace, counter, "ネリマ") == nerima
+    assert _found(workspace, counter, "ｎｐｏ法人") == {ids[MEMOS[4][0]]}
+    assert _found(workspace, counter, "Npo 法人") == {ids[MEMOS[4][0]]}
+
+
+def test_the_name_of_the_group_finds_its_consultations(workspace, counter) -> None:  # type: ignore[no-untyped-def]
+    group_id = _add_group(workspace, "豊玉北ひまわり食堂", "トヨタマキタヒマワリショクドウ")
+    mine = log_consultation(workspace.database, counter, _draft("運営の相談。", group_id=group_id))
+    other = log_consultation(workspace.database, counter, _draft("運営の相談。"))
+    assert _found(workspace, counter, "ひまわり") == {mine}
+    assert _found(workspace, counter, "ﾋﾏﾜﾘｼｮｸﾄﾞｳ") == {mine}  # the reading, typed half-width
+    assert _found(workspace, counter, "運営") == {mine, other}
+    groups = browse.groups(workspace.database, counter, GroupFilter(text="ひまわり"))
+    assert [row.id for row in groups.page(0, 10)] == [group_id]
+
+    _rename_group(workspace, group_id, "豊玉北あさがお食堂", "トヨタマキタアサガオショクドウ")
+    assert _found(workspace, counter, "ひまわり") == set()
+    assert _found(workspace, counter, "あさがお") == {mine}
+    assert browse.groups(workspace.database, counter, GroupFilter(text="ひまわり")).count() == 0
+    assert browse.groups(workspace.database, counter, GroupFilter(text="あさがお")).count() == 1
+
+
+def test_the_index_follows_changes_and_deleted_rows_never_match(workspace, counter) -> None:  # type: ignore[no-untyped-def]
+    first = log_consultation(workspace.database, counter, _draft("会計の相談。"))
+    second = log_consultation(workspace.database, counter, _draft("会計と広報の相談。"))
+    assert _found(workspace, counter, "会計") == {first, second}
+
+    view = get_consultation(workspace.database, counter, first)
+    change_consultation(
+        workspace.database,
+        counter,
+        first,
+        _draft("広報紙の作り方。", occurred_on=date(2025, 4, 1)),
+        row_version=view.row_version,
+    )
+    assert _found(workspace, counter, "会計") == {second}
+    assert _found(workspace, counter, "広報") == {first, second}
+    fy2025 = {"date_from": date(2025, 4, 1), "date_to": date(2026, 3, 31)}
+    assert _found(workspace, counter, "広報", **fy2025) == {first}
+
+    delete_consultation(workspace.database, counter, second)
+    assert _found(workspace, counter, "広報") == {first}
+    assert _found(workspace, counter, "会計") == set()
+
+
+def test_office_scope_and_filters_narrow_a_search(
+    workspace, counter, head_office, actor_factory
+) -> None:  # type: ignore[no-untyped-def]
+    other_office = actor_factory(workspace, "02", StaffRole.COUNTER)
+    here = log_consultation(workspace.database, counter, _draft("助成金の相談。"))
+    there = log_consultation(workspace.database, other_office, _draft("助成金の相談。"))
+    phone = log_consultation(
+        workspace.database, counter, ConsultationDraft(date(2026, 11, 3), "phone", "助成金の電話。")
+    )
+    assert _found(workspace, counter, "助成金") == {here, phone}
+    assert _found(workspace, other_office, "助成金") == {there}
+    assert _found(workspace, head_office, "助成金") == {here, there, phone}
+    assert _found(workspace, head_office, "助成金", office_id=other_office.office_id) == {there}
+    assert _found(workspace, head_office, "助成金", channel="phone") == {phone}
+    assert _found(workspace, counter, "助成金", office_id=other_office.office_id) == set()
+
+
+@pytest.mark.parametrize("typed", HOSTILE)
+def test_whatever_is_typed_never_raises(workspace, counter, typed: str) -> None:  # type: ignore[no-untyped-def]
+    _log_all(workspace, counter)
+    found = _found(workspace, counter, typed)
+    assert found == _reference(workspace, typed)
+    groups = browse.groups(workspace.database, counter, GroupFilter(text=typed, active=None))
+    assert groups.count() == len(groups.page(0, 100))
+
+
+def _reference(workspace, typed: str) -> set[uuid.UUID]:  # type: ignore[no-untyped-def]
+    """What a plain substring test of the folded keys finds (every live row, any office).
+
+    Nothing but spaces is no search at all: the whole list.
+    """
+    key = search_key(typed)
+    if typed.strip() and not key:
+        return set()
+    with workspace.database.reading() as session:
+        groups = {
+            group_id
+            for group_id, name_key in session.execute(
+                select(Group.id, Group.name_key).where(Group.deleted_at.is_(None))
+            )
+            if key in name_key
+        }
+        return {
+            consultation_id
+            for consultation_id, text_key, group_id in session.execute(
+                select(Consultation.id, Consultation.text_key, Consultation.group_id).where(
+                    Consultation.deleted_at.is_(None)
+                )
+            )
+            if key in text_key or group_id in groups
+        }
+
+
+def _like_path(workspace, typed: str) -> set[uuid.UUID]:  # type: ignore[no-untyped-def]
+    """The LIKE scan other engines use, run on this database."""
+    groups = select(Group.id).where(Group.deleted_at.is_(None), contains(Group.name_key, typed))
+    with workspace.database.reading() as session:
+        return set(
+            session.scalars(
+                select(Consultation.id).where(
+                    Consultation.deleted_at.is_(None),
+                    or_(contains(Consultation.text_key, typed), Consultation.group_id.in_(groups)),
+                )
+            )
+        )
+
+
+ALPHABET = [
+    *"練馬区町内会計のねりまネリマﾈﾘﾏﾞ子ども食堂助成金NPOnpo法人%_\\\"'*:^(){}- \u3000。",
+    "😀",
+    "\u0301",
+]
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(typed=st.text(alphabet=st.sampled_from(ALPHABET) | st.characters(), max_size=6))
+def test_any_text_finds_what_the_like_scan_finds(workspace, head_office, typed: str) -> None:  # type: ignore[no-untyped-def]
+    if not getattr(workspace, "_search_rows", False):
+        group_id = _add_group(workspace, "ねりま子ども食堂", "ネリマコドモショクドウ")
+        for asked, answered in MEMOS:
+            log_consultation(workspace.database, head_office, _draft(asked, answered))
+        log_consultation(workspace.database, head_office, _draft("食堂の相談", group_id=group_id))
+        gone = log_consultation(workspace.database, head_office, _draft("削除した会計の相談"))
+        delete_consultation(workspace.database, head_office, gone)
+        workspace._search_rows = True
+    found = _found(workspace, head_office, typed)
+    assert found == _reference(workspace, typed)
+    if typed.strip() and not any("\ud800" <= ch <= "\udfff" for ch in typed):
+        assert found == _like_path(workspace, typed)
+
+
+def test_the_last_pages_read_backwards_equal_the_forward_pages(
+    workspace, counter, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    for n in range(23):
+        day = date(2026, 1 + n % 11, 1 + n % 3)  # several on one day: ties in the order
+        log_consultation(workspace.database, counter, _draft(f"会計の相談 {n}", occurred_on=day))
+    for typed in ("", "会計", "相談 1"):
+        wanted = ConsultationFilter(text=typed)
+        listing = listings.ConsultationListing(None, wanted)
+        with workspace.database.reading() as session:
+            forward = listing.page(session, 0, 1000)
+            monkeypatch.setattr(listings, "REVERSE_FROM", 1)
+            pages = [row for offset in range(0, 30, 4) for row in listing.page(session, offset, 4)]
+            assert listing.page(session, len(forward), 4) == []
+            monkeypatch.setattr(listings, "REVERSE_FROM", 1000)
+        assert pages == forward
+        days = [row.occurred_on for row in forward]
+        assert days == sorted(days, reverse=True)
+
+
+def test_rebuilding_the_index_gives_what_the_saves_kept(workspace, counter) -> None:  # type: ignore[no-untyped-def]
+    ids = _log_all(workspace, counter)
+    delete_consultation(workspace.database, counter, ids[MEMOS[0][0]])
+    queries = ["会", "会計", "ねりま", "町内会", "手引き"]
+    before = [_found(workspace, counter, q) for q in queries]
+    with workspace.database.transaction() as session:
+        search_index.rebuild(session.connection())
+    assert [_found(workspace, counter, q) for q in queries] == before
+
+
+def test_the_migration_indexes_the_rows_already_there(workspace, counter) -> None:  # type: ignore[no-untyped-def]
+    ids = _log_all(workspace, counter)
+    migrate.downgrade(workspace.database.engine, "0002")
+    migrate.upgrade(workspace.database.engine)
+    assert _found(workspace, counter, "ねりま") == {ids[MEMOS[2][0]], ids[MEMOS[3][0]]}
+
+
+def test_the_newest_first_pages_need_no_sort(workspace, counter) -> None:  # type: ignore[no-untyped-def]
+    """The live-row indexes give the list's order: no temporary B-tree, no full scan."""
+    with workspace.database.engine.connect() as connection:
+        for office_id in (None, counter.office_id):
+            listing = listings.ConsultationListing(office_id, ConsultationFilter())
+            page = listing.queries(None).page.limit(50)  # type: ignore[arg-type] # the keys
+            compiled = page.compile(connection, compile_kwargs={"literal_binds": True})
+            plan = " | ".join(
+                row[3] for row in connection.execute(text(f"EXPLAIN QUERY PLAN {compiled}"))
+            )
+            assert "TEMP B-TREE" not in plan
+            assert "ix_consultation_" in plan
+
+
+@given(typed=st.text(max_size=40))
+def test_the_fts_query_is_made_only_of_our_own_tokens(typed: str) -> None:
+    """Nothing typed reaches FTS5's query syntax: only hex digits, spaces, quotes and '*'."""
+    expression = search_index.phrase(typed)
+    if expression is not None:
+        assert set(expression) <= set('0123456789abcdef "*')
+        assert expression.count('"') == 2
+
+
+def test_other_engines_take_the_like_path() -> None:
+    """On PostgreSQL (KYODO_DATABASE_URL) the same listing compiles to LIKE, no FTS table."""
+    from sqlalchemy.dialects import postgresql
+
+    wanted = ConsultationFilter(text="会計")
+    # What the listings give a session on another engine (the base class's statements).
+    for listing in (
+        listings.ConsultationListing(None, wanted),
+        listings.GroupListing(GroupFilter(text="会計")),
+    ):
+        query = listings.Listing.queries(listing, None).page  # type: ignore[arg-type]
+        sql = str(query.compile(dialect=postgresql.dialect()))
+        assert "LIKE" in sql
+        assert "MATCH" not in sql and "_search" not in sql
