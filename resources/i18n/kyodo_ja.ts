@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>ActiveQuestion</name>
+    <message>
+        <source>Deactivate the group</source>
+        <translation>団体を無効にする</translation>
+    </message>
+    <message>
+        <source>Deactivate %1? It stays in the registry with its records and can be made active again.</source>
+        <translation>%1 を無効にしますか？ 記録とともに台帳に残り、あとで有効に戻せます。</translation>
+    </message>
+    <message>
+        <source>Make the group active again</source>
+        <translation>団体を有効に戻す</translation>
+    </message>
+    <message>
+        <source>Make %1 active again?</source>
+        <translation>%1 を有効に戻しますか？</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationScreen</name>
     <message>
         <source>Fiscal year</source>
@@ -156,6 +175,17 @@
     </message>
 </context>
 <context>
+    <name>BackgroundCheck</name>
+    <message>
+        <source>The damage was found while the program was already open. Do not enter new records: close the program and restore from a backup (設定 → バックアップ, or kyodo-admin restore). The backups are no longer taken until then, so that the sound copies are kept.</source>
+        <translation>この損傷はプログラムを開いた後の検査で見つかりました。新しい記録は入力しないでください。プログラムを閉じて、バックアップから復元してください（設定 → バックアップ、または kyodo-admin restore）。壊れていないバックアップを残すため、それまでバックアップは取りません。</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>データベースが壊れています</translation>
+    </message>
+</context>
+<context>
     <name>BackupTab</name>
     <message>
         <source>Taken at</source>
@@ -288,6 +318,84 @@
     </message>
 </context>
 <context>
+    <name>ConsultationFilterBar</name>
+    <message>
+        <source>All years</source>
+        <translation>すべての年度</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>年度全体</translation>
+    </message>
+    <message>
+        <source>%1 month</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>All offices</source>
+        <translation>すべての事務所</translation>
+    </message>
+    <message>
+        <source>All topics</source>
+        <translation>すべての相談分類</translation>
+    </message>
+    <message>
+        <source>All officers</source>
+        <translation>すべての職員</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>すべての方法</translation>
+    </message>
+    <message>
+        <source>Any follow-up</source>
+        <translation>フォロー指定なし</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完了</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>Due by today</source>
+        <translation>今日まで</translation>
+    </message>
+    <message>
+        <source>Search what was asked, answered, group (Ctrl+F)</source>
+        <translation>相談内容・対応内容・団体名で検索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>条件をクリア</translation>
+    </message>
+    <message>
+        <source>e.g. R8.4.1</source>
+        <translation>例: R8.4.1</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>～</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationForm</name>
+    <message>
+        <source>&quot;%1&quot; is not in the list. Choose one from the list.</source>
+        <translation>「%1」は一覧にありません。一覧から選んでください。</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationScreen</name>
     <message>
         <source>Anonymous</source>
@@ -332,6 +440,25 @@
     <message>
         <source>Consultations</source>
         <translation>相談記録</translation>
+    </message>
+    <message>
+        <source>New consultation</source>
+        <translation>新規相談</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>CSV書出し...</translation>
+    </message>
+    <message>
+        <source>Export the list as filtered, for Excel</source>
+        <translation>絞り込んだ一覧をExcel用に書き出します</translation>
+    </message>
+</context>
+<context>
+    <name>DayEdit</name>
+    <message>
+        <source>e.g. R7.4.1</source>
+        <translation>例: R7.4.1</translation>
     </message>
 </context>
 <context>
@@ -378,6 +505,33 @@
     <message>
         <source>Documents</source>
         <translation>帳票</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateQuestion</name>
+    <message>
+        <source>This group may be registered already</source>
+        <translation>すでに登録されている可能性があります</translation>
+    </message>
+    <message>
+        <source>Groups with the same name, or at the same address, are in the registry. Open the one that is this group, or register a new group if it is another.</source>
+        <translation>同じ名称、または同じ所在地の団体が登録されています。同じ団体であれば登録済みの団体を開き、別の団体であれば新しく登録してください。</translation>
+    </message>
+    <message>
+        <source>(inactive)</source>
+        <translation>（無効）</translation>
+    </message>
+    <message>
+        <source>Open the existing group</source>
+        <translation>登録済みの団体を開く</translation>
+    </message>
+    <message>
+        <source>Register anyway</source>
+        <translation>このまま登録する</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>戻る</translation>
     </message>
 </context>
 <context>
@@ -581,6 +735,255 @@
     </message>
 </context>
 <context>
+    <name>FollowUpPanel</name>
+    <message>
+        <source>Due today</source>
+        <translation>今日が期限</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n日超過</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>期限超過</translation>
+    </message>
+    <message>
+        <source>Who asked</source>
+        <translation>相談者</translation>
+    </message>
+    <message>
+        <source>What was asked</source>
+        <translation>相談内容</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>相談分類</translation>
+    </message>
+    <message>
+        <source>Consulted on</source>
+        <translation>相談日</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>担当職員</translation>
+    </message>
+    <message>
+        <source>Mine only</source>
+        <translation>自分の分だけ</translation>
+    </message>
+    <message>
+        <source>My office</source>
+        <translation>事務所の分</translation>
+    </message>
+    <message>
+        <source>Open consultation</source>
+        <translation>相談を開く</translation>
+    </message>
+    <message>
+        <source>Mark follow-up done</source>
+        <translation>フォロー完了にする</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>%1 due today, %2 overdue</source>
+        <translation>今日が期限 %1件・期限切れ %2件</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <source>Change a group</source>
+        <translation>団体の変更</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>新規登録</translation>
+    </message>
+    <message>
+        <source>In katakana or hiragana</source>
+        <translation>カタカナまたはひらがな</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Office in charge</source>
+        <translation>担当事務所</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>代表者</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Member households</source>
+        <translation>加入世帯数</translation>
+    </message>
+    <message>
+        <source>Households counted on</source>
+        <translation>世帯数の基準日</translation>
+    </message>
+    <message>
+        <source>Founded on</source>
+        <translation>設立日</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+</context>
+<context>
+    <name>GroupPage</name>
+    <message>
+        <source>Consultation</source>
+        <translation>相談</translation>
+    </message>
+    <message>
+        <source>Support case</source>
+        <translation>支援ケース</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>事業</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申請</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>事務所</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>編集</translation>
+    </message>
+    <message numerus="yes">
+        <source>History (%n record(s), oldest first)</source>
+        <translation>
+            <numerusform>履歴（%n 件、古い順）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 households (counted on %2)</source>
+        <translation>%1 世帯（%2 現在）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Office in charge</source>
+        <translation>担当事務所</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>代表者</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Member households</source>
+        <translation>加入世帯数</translation>
+    </message>
+    <message>
+        <source>Founded on</source>
+        <translation>設立日</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>無効にする</translation>
+    </message>
+    <message>
+        <source>Make active again</source>
+        <translation>有効に戻す</translation>
+    </message>
+</context>
+<context>
     <name>GroupScreen</name>
     <message>
         <source>Active</source>
@@ -625,6 +1028,34 @@
     <message>
         <source>Groups</source>
         <translation>団体</translation>
+    </message>
+    <message>
+        <source>Search by name or reading (Ctrl+F)</source>
+        <translation>名称・フリガナで検索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>すべての種別</translation>
+    </message>
+    <message>
+        <source>All offices</source>
+        <translation>すべての事務所</translation>
+    </message>
+    <message>
+        <source>Active groups</source>
+        <translation>有効な団体</translation>
+    </message>
+    <message>
+        <source>Inactive groups</source>
+        <translation>無効の団体</translation>
+    </message>
+    <message>
+        <source>Active and inactive</source>
+        <translation>有効・無効とも</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>新規登録</translation>
     </message>
 </context>
 <context>
@@ -728,6 +1159,14 @@
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Records</source>
+        <translation>記録(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New consultation...</source>
+        <translation>新しい相談(&amp;N)...</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
@@ -738,6 +1177,10 @@
     <message>
         <source>&amp;Audit log</source>
         <translation>監査ログ(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Today&apos;s &amp;follow-ups</source>
+        <translation>今日のフォロー(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -834,6 +1277,67 @@ The collaboration desk of Nerima ward&apos;s branch offices.</source>
     <message>
         <source>The two new passwords differ. Type them again.</source>
         <translation>新しいパスワードが2回とも同じではありません。もう一度入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Change a resident&apos;s record</source>
+        <translation>相談者の情報の変更</translation>
+    </message>
+    <message>
+        <source>New resident</source>
+        <translation>相談者の新規登録</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only what the work needs is kept: the name to find the record again, and a phone number or address to contact the person about their consultation. The details are erased %n year(s) after the last contact.</source>
+        <translation>
+            <numerusform>業務に必要な情報だけを記録します。記録を探すための氏名と、相談について連絡するための電話番号または住所です。これらの情報は最後の接触から %n 年後に消去されます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In katakana (optional)</source>
+        <translation>カタカナ（任意）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>Consent to share</source>
+        <translation>情報共有への同意</translation>
+    </message>
+    <message>
+        <source>With the person&apos;s consent, the ward&apos;s other departments may be told of their consultation so that they are not asked the same things again when referred. Without it, their details are not passed on. Ask the person, and tick only if they agree; they may withdraw it at any time.</source>
+        <translation>本人が同意すれば、他の部署へつなぐときに同じことを何度も聞かれないよう、相談の内容を区の関係部署に伝えることがあります。同意がなければ、本人の情報は伝えません。本人に確かめ、同意した場合だけチェックしてください。同意はいつでも取り消せます。</translation>
+    </message>
+    <message>
+        <source>The person agrees to their details being shared</source>
+        <translation>本人が情報の共有に同意している</translation>
+    </message>
+    <message>
+        <source>Agreed on (empty: today)</source>
+        <translation>同意日（空欄: 今日）</translation>
     </message>
 </context>
 <context>
@@ -952,6 +1456,13 @@ The collaboration desk of Nerima ward&apos;s branch offices.</source>
     <message>
         <source>The two passwords differ. Type them again.</source>
         <translation>パスワードが2回とも同じではありません。もう一度入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>panel</name>
+    <message>
+        <source>Today&apos;s follow-ups</source>
+        <translation>今日のフォロー</translation>
     </message>
 </context>
 </TS>
