@@ -132,9 +132,9 @@ def test_keyboard_only_from_first_field_to_saved(qtbot, qtmodeltester, counter) 
     press(qtbot, Qt.Key.Key_Tab)  # 新しい相談者 is for persons only: skipped
     assert QApplication.focusWidget() is form.entry.topics
     press(qtbot, Qt.Key.Key_Space)  # the first topic
-    press(qtbot, Qt.Key.Key_Down)
-    press(qtbot, Qt.Key.Key_Down)
-    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Right)  # the topics flow left to right, row by row
+    press(qtbot, Qt.Key.Key_Right)
+    press(qtbot, Qt.Key.Key_Right)
     press(qtbot, Qt.Key.Key_Space)
     press(qtbot, Qt.Key.Key_Tab)
     type_text(qtbot, "会計の始め方を知りたい")
@@ -179,9 +179,9 @@ def test_topics_are_ticked_with_the_space_bar(qtbot, qtmodeltester) -> None:  # 
     qtmodeltester.check(topics.model())
     topics.show()
     topics.setFocus()
-    qtbot.keyClick(topics, Qt.Key.Key_Down)
+    qtbot.keyClick(topics, Qt.Key.Key_Right)
     qtbot.keyClick(topics, Qt.Key.Key_Space)
-    qtbot.keyClick(topics, Qt.Key.Key_Down)
+    qtbot.keyClick(topics, Qt.Key.Key_Right)
     qtbot.keyClick(topics, Qt.Key.Key_Space)
     qtbot.keyClick(topics, Qt.Key.Key_Space)  # ticked twice: not ticked
     assert topics.codes() == ["accounting"]

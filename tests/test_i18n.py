@@ -80,3 +80,19 @@ def test_qt_standard_dialogs_are_japanese_too(ui_resources) -> None:  # type: ig
     from PySide6.QtCore import QCoreApplication
 
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "キャンセル"
+
+
+def test_every_translated_text_is_a_literal_that_lupdate_can_see() -> None:
+    """``translate(context, variable)`` hides its texts from lupdate: they stay English."""
+    import re
+
+    hidden = re.compile(
+        r"""(?:translate\(\s*"[^"]*",\s*|\btr\(\s*)(?![\s"'])[A-Za-z_][\w.]*\s*[,)]"""
+    )
+    found = [
+        f"{path.relative_to(ROOT)}:{source[: match.start()].count(chr(10)) + 1}"
+        for path in map(Path, _sources())
+        for source in [path.read_text("utf-8")]
+        for match in hidden.finditer(source)
+    ]
+    assert found == [], "pass a string literal to tr()/translate() so lupdate collects it"

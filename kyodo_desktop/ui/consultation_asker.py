@@ -30,10 +30,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConsultationForm", text)
-
-
 def register_person(workspace: Workspace, parent: QWidget) -> uuid.UUID | None:
     """Register a new person (ui/person_dialog.py); the new person's id, or None."""
     from kyodo_desktop.ui.person_dialog import PersonDialog  # built beside this form
@@ -53,11 +49,13 @@ class AskerField(QWidget):
         self.group_id: uuid.UUID | None = None
         self.person_id: uuid.UUID | None = None
         self.kind = QComboBox(self)
-        self.kind.addItem(_tr("Group"), GROUP)
-        self.kind.addItem(_tr("Person"), PERSON)
-        self.kind.addItem(_tr("Anonymous"), ANONYMOUS)
+        self.kind.addItem(QCoreApplication.translate("ConsultationForm", "Group"), GROUP)
+        self.kind.addItem(QCoreApplication.translate("ConsultationForm", "Person"), PERSON)
+        self.kind.addItem(QCoreApplication.translate("ConsultationForm", "Anonymous"), ANONYMOUS)
         self.search = PreeditLineEdit(self)
-        self.new_person = QPushButton(_tr("New person..."), self)
+        self.new_person = QPushButton(
+            QCoreApplication.translate("ConsultationForm", "New person..."), self
+        )
         self.new_person.setAutoDefault(False)
         self.chosen = QLabel(self)
         self.chosen.setObjectName("chosenAsker")
@@ -91,9 +89,11 @@ class AskerField(QWidget):
         self.search.setEnabled(kind != ANONYMOUS)
         self.new_person.setEnabled(kind == PERSON)
         self.search.setPlaceholderText(
-            _tr("Part of the group's name or reading")
+            QCoreApplication.translate("ConsultationForm", "Part of the group's name or reading")
             if kind == GROUP
-            else _tr("Part of the person's name or reading")
+            else QCoreApplication.translate(
+                "ConsultationForm", "Part of the person's name or reading"
+            )
             if kind == PERSON
             else ""
         )
@@ -155,7 +155,11 @@ class AskerField(QWidget):
         kind = self.current_kind()
         self.group_id = item_id if kind == GROUP else None
         self.person_id = item_id if kind == PERSON else None
-        self.chosen.setText(_tr("Chosen: %1").replace("%1", label) if item_id else "")
+        self.chosen.setText(
+            QCoreApplication.translate("ConsultationForm", "Chosen: %1").replace("%1", label)
+            if item_id
+            else ""
+        )
 
     # Reading and filling -------------------------------------------------------------
 
@@ -164,13 +168,17 @@ class AskerField(QWidget):
         kind = self.current_kind()
         if kind == GROUP and self.group_id is None:
             raise FieldError(
-                _tr("Choose the group from the list that opens as you type, or choose Anonymous."),
+                QCoreApplication.translate(
+                    "ConsultationForm",
+                    "Choose the group from the list that opens as you type, or choose Anonymous.",
+                ),
                 self.search,
             )
         if kind == PERSON and self.person_id is None:
             raise FieldError(
-                _tr(
-                    "Choose the person from the list that opens as you type, or register a new person."
+                QCoreApplication.translate(
+                    "ConsultationForm",
+                    "Choose the person from the list that opens as you type, or register a new person.",
                 ),
                 self.search,
             )

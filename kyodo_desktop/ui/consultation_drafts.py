@@ -14,10 +14,6 @@ if TYPE_CHECKING:
     from kyodo_desktop.ui.consultation_form import ConsultationForm
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConsultationForm", text)
-
-
 def summary(draft: drafts.Draft) -> str:
     """A line that lets the officer recognise the draft: its date and its first words."""
     fields = draft.data.get("fields")
@@ -35,10 +31,11 @@ class RestoreDraftQuestion:
     def ask(cls, parent: QWidget | None, text: str) -> bool:
         answer = QMessageBox.question(
             parent,
-            _tr("Consultation not saved"),
-            _tr(
+            QCoreApplication.translate("ConsultationForm", "Consultation not saved"),
+            QCoreApplication.translate(
+                "ConsultationForm",
                 "A consultation was being typed when the program stopped:\n%1\n\n"
-                "Open it again to finish it? (No discards it.)"
+                "Open it again to finish it? (No discards it.)",
             ).replace("%1", text),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,

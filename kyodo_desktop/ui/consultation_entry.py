@@ -30,10 +30,6 @@ if TYPE_CHECKING:
     from kyodo_desktop.services.workspace import Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConsultationForm", text)
-
-
 class ConsultationEntry(QWidget):
     """Date, channel, who asked, topics, what was asked and answered, referral, follow-up."""
 
@@ -43,7 +39,7 @@ class ConsultationEntry(QWidget):
         super().__init__(parent)
         reference = browse.reference(workspace.database, actor)
         self.where_who = QLabel(
-            _tr("%1 (%2), officer %3")
+            QCoreApplication.translate("ConsultationForm", "%1 (%2), officer %3")
             .replace("%1", actor.office_name)
             .replace("%2", actor.office_code)
             .replace("%3", actor.name),
@@ -67,15 +63,21 @@ class ConsultationEntry(QWidget):
 
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(_tr("Office and officer"), self.where_who)
-        form.addRow(_tr("&Date"), self.occurred_on)
-        form.addRow(_tr("&Channel"), self.channel)
-        form.addRow(_tr("&Who asked"), self.asker)
-        form.addRow(_tr("&Topics"), self.topics)
-        form.addRow(_tr("What was &asked"), self.asked)
-        form.addRow(_tr("What was a&nswered"), self.answered)
-        form.addRow(_tr("&Referred to"), self.department)
-        form.addRow(_tr("&Follow-up on"), self.follow_up_on)
+        form.addRow(
+            QCoreApplication.translate("ConsultationForm", "Office and officer"), self.where_who
+        )
+        form.addRow(QCoreApplication.translate("ConsultationForm", "&Date"), self.occurred_on)
+        form.addRow(QCoreApplication.translate("ConsultationForm", "&Channel"), self.channel)
+        form.addRow(QCoreApplication.translate("ConsultationForm", "&Who asked"), self.asker)
+        form.addRow(QCoreApplication.translate("ConsultationForm", "&Topics"), self.topics)
+        form.addRow(QCoreApplication.translate("ConsultationForm", "What was &asked"), self.asked)
+        form.addRow(
+            QCoreApplication.translate("ConsultationForm", "What was a&nswered"), self.answered
+        )
+        form.addRow(QCoreApplication.translate("ConsultationForm", "&Referred to"), self.department)
+        form.addRow(
+            QCoreApplication.translate("ConsultationForm", "&Follow-up on"), self.follow_up_on
+        )
         self.reset()
         for signal in (
             self.occurred_on.changed,

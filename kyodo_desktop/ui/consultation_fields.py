@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -141,6 +142,19 @@ class TopicList(QListWidget):
             item.setCheckState(Qt.CheckState.Unchecked)
         if self.count():
             self.setCurrentRow(0)
+        # Topics flow in columns of equal width, so that all of them show at once at the
+        # counter (arrow keys move between them, Space ticks).
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(name) for _code, name in topics), default=80)
+        cell = QSize(widest + 48, metrics.height() + 10)
+        self.setGridSize(cell)
+        for row in range(self.count()):
+            self.item(row).setSizeHint(cell)
+        rows = -(-len(topics) // 3)  # three columns on a form of the usual width
+        self.setMinimumHeight(rows * cell.height() + 2 * self.frameWidth() + 4)
         self.itemChanged.connect(lambda _item: self.changed.emit())
 
     def codes(self) -> list[str]:

@@ -45,10 +45,6 @@ DRAFT_KIND = "consultation"
 SAVED_STYLE = "color: #1b5e20;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConsultationForm", text)
-
-
 class DiscardTypedQuestion:
     """Asked before a form with typed text is closed without saving."""
 
@@ -56,8 +52,11 @@ class DiscardTypedQuestion:
     def ask(cls, parent: QWidget) -> bool:
         answer = QMessageBox.question(
             parent,
-            _tr("Discard the consultation"),
-            _tr("What you typed has not been saved. Close the form and discard it?"),
+            QCoreApplication.translate("ConsultationForm", "Discard the consultation"),
+            QCoreApplication.translate(
+                "ConsultationForm",
+                "What you typed has not been saved. Close the form and discard it?",
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -85,13 +84,17 @@ class ConsultationForm(QDialog):
         self.draft_id = draft_id or uuid.uuid4()
         self.consultation_id: uuid.UUID | None = None
         self._row_version: int | None = None
-        self.setWindowTitle(_tr("New consultation"))
+        self.setWindowTitle(QCoreApplication.translate("ConsultationForm", "New consultation"))
         self.entry = ConsultationEntry(workspace, self._actor, self)
         self.message = message_label(self)
         self.status = QLabel(self)
         self.status.setStyleSheet(SAVED_STYLE)
-        self.save_button = QPushButton(_tr("Save (Ctrl+S)"), self)
-        self.close_button = QPushButton(_tr("Close"), self)
+        self.save_button = QPushButton(
+            QCoreApplication.translate("ConsultationForm", "Save (Ctrl+S)"), self
+        )
+        self.close_button = QPushButton(
+            QCoreApplication.translate("ConsultationForm", "Close"), self
+        )
         for button in (self.save_button, self.close_button):
             button.setAutoDefault(False)  # Enter in a field must not save half a form
         buttons = QHBoxLayout()
@@ -134,7 +137,9 @@ class ConsultationForm(QDialog):
             view = get_consultation(workspace.database, form._actor, consultation_id)
             form.consultation_id, form._row_version = view.id, view.row_version
             form.setWindowTitle(
-                _tr("Consultation of %1").replace("%1", format_wareki(view.occurred_on))
+                QCoreApplication.translate("ConsultationForm", "Consultation of %1").replace(
+                    "%1", format_wareki(view.occurred_on)
+                )
             )
             form.entry.load(view)
         except BaseException:
@@ -156,7 +161,9 @@ class ConsultationForm(QDialog):
             if draft.data.get("consultation_id"):
                 form.consultation_id = uuid.UUID(str(draft.data["consultation_id"]))
                 form._row_version = int(draft.data["row_version"])
-                form.setWindowTitle(_tr("Consultation (restored)"))
+                form.setWindowTitle(
+                    QCoreApplication.translate("ConsultationForm", "Consultation (restored)")
+                )
             form.entry.restore(dict(draft.data["fields"]))
         except BaseException:
             form.deleteLater()
@@ -209,7 +216,9 @@ class ConsultationForm(QDialog):
             path = drafts.save(data_dir, login, self.draft_id, self._draft_data())
         except OSError as error:
             self.status.setText(
-                _tr("The draft could not be kept on disk (%1).").replace("%1", str(error))
+                QCoreApplication.translate(
+                    "ConsultationForm", "The draft could not be kept on disk (%1)."
+                ).replace("%1", str(error))
             )
             return
         self.draft_written.emit(path)
@@ -261,7 +270,11 @@ class ConsultationForm(QDialog):
             self.entry.reset()
             self._settle()
             self.draft_id = uuid.uuid4()
-            self.status.setText(_tr("Saved. Ready for the next consultation."))
+            self.status.setText(
+                QCoreApplication.translate(
+                    "ConsultationForm", "Saved. Ready for the next consultation."
+                )
+            )
             self.entry.occurred_on.edit.setFocus()
         else:
             self._settle()

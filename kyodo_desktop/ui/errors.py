@@ -23,10 +23,6 @@ from kyodo_desktop.store.errors import MESSAGES, Problem, classify
 from kyodo_desktop.ui.screens.backups_tab import reason_text, when
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def startup_failure_text(error: BaseException, data_dir: Path) -> tuple[str, str]:
     """The message and the details to show when the program could not open its data."""
     problem = classify(error)
@@ -72,7 +68,9 @@ def report_startup_failure(error: BaseException, data_dir: Path, *, interactive:
         restore_after_damage(database)
         return 1
     if interactive:
-        box = QMessageBox(QMessageBox.Icon.Critical, _tr("Kyodo Desk"), message)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, QCoreApplication.translate("Errors", "Kyodo Desk"), message
+        )
         box.setDetailedText(details)
         box.exec()
     return 1
@@ -83,7 +81,7 @@ class DamagedDatabaseDialog(QDialog):
 
     def __init__(self, database: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Kyodo Desk"))
+        self.setWindowTitle(QCoreApplication.translate("Errors", "Kyodo Desk"))
         self.infos = backup_infos(database)
         intro = QLabel(
             MESSAGES[Problem.DAMAGED]
@@ -128,13 +126,17 @@ def restore_after_damage(database: Path) -> bool:
         try:
             kept = restore(database, chosen)
         except BackupRefusedError as error:
-            QMessageBox.warning(None, _tr("Kyodo Desk"), error.message)
+            QMessageBox.warning(
+                None, QCoreApplication.translate("Errors", "Kyodo Desk"), error.message
+            )
             continue
         except Exception as error:
             problem = classify(error)
             if problem is None:
                 raise
-            QMessageBox.warning(None, _tr("Kyodo Desk"), problem.message)
+            QMessageBox.warning(
+                None, QCoreApplication.translate("Errors", "Kyodo Desk"), problem.message
+            )
             return False
         text = QCoreApplication.translate(
             "Errors", "The records were restored from %1. Please start the program again."
@@ -143,6 +145,6 @@ def restore_after_damage(database: Path) -> bool:
             text += "\n" + QCoreApplication.translate(
                 "Errors", "The damaged file was kept as %1."
             ).replace("%1", kept.name)
-        QMessageBox.information(None, _tr("Kyodo Desk"), text)
+        QMessageBox.information(None, QCoreApplication.translate("Errors", "Kyodo Desk"), text)
         return True
     return False

@@ -26,15 +26,15 @@ from kyodo_desktop.store.errors import EnvironmentFaultError
 from kyodo_desktop.store.filters import ConsultationFilter
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
-
-
 def encoding_filters() -> dict[str, CsvEncoding]:
     """The save dialog's file types; the one chosen decides the encoding (UTF-8 first)."""
     return {
-        _tr("CSV, UTF-8 for Excel (*.csv)"): CsvEncoding.UTF8_BOM,
-        _tr("CSV, Shift_JIS for older Excel (*.csv)"): CsvEncoding.CP932,
+        QCoreApplication.translate(
+            "ExportDialog", "CSV, UTF-8 for Excel (*.csv)"
+        ): CsvEncoding.UTF8_BOM,
+        QCoreApplication.translate(
+            "ExportDialog", "CSV, Shift_JIS for older Excel (*.csv)"
+        ): CsvEncoding.CP932,
     }
 
 
@@ -47,7 +47,10 @@ def ask_destination(parent: QWidget) -> tuple[Path, CsvEncoding] | None:
     suggested = str(Path(folder) / f"相談記録_{date.today():%Y%m%d}.csv")
     filters = encoding_filters()
     path, chosen = QFileDialog.getSaveFileName(
-        parent, _tr("Export consultations"), suggested, ";;".join(filters)
+        parent,
+        QCoreApplication.translate("ExportDialog", "Export consultations"),
+        suggested,
+        ";;".join(filters),
     )
     if not path:
         return None
@@ -60,7 +63,7 @@ def tell(parent: QWidget, text: str, *, failed: bool = False) -> None:
     """Show the outcome; a module function, so that tests read it instead."""
     box = QMessageBox(
         QMessageBox.Icon.Warning if failed else QMessageBox.Icon.Information,
-        _tr("Export consultations"),
+        QCoreApplication.translate("ExportDialog", "Export consultations"),
         text,
         QMessageBox.StandardButton.Ok,
         parent,
@@ -70,11 +73,14 @@ def tell(parent: QWidget, text: str, *, failed: bool = False) -> None:
 
 
 def outcome(result: ExportResult) -> str:
-    text = _tr("%1 consultation(s) written to %2.").replace("%1", f"{result.rows:,}")
+    text = QCoreApplication.translate("ExportDialog", "%1 consultation(s) written to %2.").replace(
+        "%1", f"{result.rows:,}"
+    )
     text = text.replace("%2", str(result.path))
     if result.replaced:
-        text += "\n" + _tr(
-            "%1 character(s) cannot be written in Shift_JIS and were replaced with 〓."
+        text += "\n" + QCoreApplication.translate(
+            "ExportDialog",
+            "%1 character(s) cannot be written in Shift_JIS and were replaced with 〓.",
         ).replace("%1", f"{result.replaced:,}")
     return text
 
@@ -99,8 +105,10 @@ class CsvExportJob(QObject):
         self._stop = threading.Event()
         self.result: ExportResult | None = None
         self.dialog = QProgressDialog(
-            _tr("Writing %1...").replace("%1", destination.name),
-            _tr("Cancel"),
+            QCoreApplication.translate("ExportDialog", "Writing %1...").replace(
+                "%1", destination.name
+            ),
+            QCoreApplication.translate("ExportDialog", "Cancel"),
             0,
             max(1, expected_rows),
             parent,

@@ -195,7 +195,7 @@ def follow_ups_due(workspace: Workspace, *, today: date | None = None) -> bool:
 def follow_up_dock(window: QMainWindow, workspace: Workspace) -> QDockWidget:
     """The panel in a dock at the bottom of the main window."""
     panel = FollowUpPanel(workspace)
-    dock = QDockWidget(panel.tr("Today's follow-ups"), window)
+    dock = QDockWidget(QCoreApplication.translate("FollowUpPanel", "Today's follow-ups"), window)
     dock.setObjectName("followUpDock")
     # Not floatable: a floating dock is a window of its own, which the idle lock's cover
     # (a child of the main window) would not hide.
@@ -206,4 +206,6 @@ def follow_up_dock(window: QMainWindow, workspace: Workspace) -> QDockWidget:
     dock.setWidget(panel)
     panel.closed.connect(dock.hide)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    # A third of the window at most: the consultation list stays the main thing on screen.
+    window.resizeDocks([dock], [max(window.height() // 3, 180)], Qt.Orientation.Vertical)
     return dock

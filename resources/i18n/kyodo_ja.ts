@@ -394,6 +394,132 @@
         <source>&quot;%1&quot; is not in the list. Choose one from the list.</source>
         <translation>「%1」は一覧にありません。一覧から選んでください。</translation>
     </message>
+    <message>
+        <source>Group</source>
+        <translation>団体</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>個人</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>New person...</source>
+        <translation>新しい相談者...</translation>
+    </message>
+    <message>
+        <source>Part of the group&apos;s name or reading</source>
+        <translation>団体名またはフリガナの一部</translation>
+    </message>
+    <message>
+        <source>Part of the person&apos;s name or reading</source>
+        <translation>氏名またはフリガナの一部</translation>
+    </message>
+    <message>
+        <source>Chosen: %1</source>
+        <translation>選択中: %1</translation>
+    </message>
+    <message>
+        <source>Choose the group from the list that opens as you type, or choose Anonymous.</source>
+        <translation>入力すると開く一覧から団体を選ぶか、「匿名」を選んでください。</translation>
+    </message>
+    <message>
+        <source>Choose the person from the list that opens as you type, or register a new person.</source>
+        <translation>入力すると開く一覧から相談者を選ぶか、新しい相談者を登録してください。</translation>
+    </message>
+    <message>
+        <source>Consultation not saved</source>
+        <translation>保存されていない相談</translation>
+    </message>
+    <message>
+        <source>A consultation was being typed when the program stopped:
+%1
+
+Open it again to finish it? (No discards it.)</source>
+        <translation>プログラムが終了したとき、入力中の相談がありました:
+%1
+
+もう一度開いて入力を続けますか？（「いいえ」を選ぶと破棄します。）</translation>
+    </message>
+    <message>
+        <source>%1 (%2), officer %3</source>
+        <translation>%1（%2）&#x3000;職員 %3</translation>
+    </message>
+    <message>
+        <source>Office and officer</source>
+        <translation>事務所・職員</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>相談日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>方法(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Who asked</source>
+        <translation>相談者(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Topics</source>
+        <translation>相談分類(&amp;T)</translation>
+    </message>
+    <message>
+        <source>What was &amp;asked</source>
+        <translation>相談内容(&amp;A)</translation>
+    </message>
+    <message>
+        <source>What was a&amp;nswered</source>
+        <translation>対応内容(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Referred to</source>
+        <translation>つなぎ先(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up on</source>
+        <translation>フォロー予定日(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Discard the consultation</source>
+        <translation>相談の破棄</translation>
+    </message>
+    <message>
+        <source>What you typed has not been saved. Close the form and discard it?</source>
+        <translation>入力した内容はまだ保存されていません。フォームを閉じて破棄しますか？</translation>
+    </message>
+    <message>
+        <source>New consultation</source>
+        <translation>新しい相談</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Consultation of %1</source>
+        <translation>%1の相談</translation>
+    </message>
+    <message>
+        <source>Consultation (restored)</source>
+        <translation>相談（復元）</translation>
+    </message>
+    <message>
+        <source>The draft could not be kept on disk (%1).</source>
+        <translation>下書きをディスクに保存できませんでした（%1）。</translation>
+    </message>
+    <message>
+        <source>Saved. Ready for the next consultation.</source>
+        <translation>保存しました。次の相談を入力できます。</translation>
+    </message>
 </context>
 <context>
     <name>ConsultationScreen</name>
@@ -553,6 +679,10 @@
         <translation>データフォルダ: %1</translation>
     </message>
     <message>
+        <source>Kyodo Desk</source>
+        <translation>協働デスク</translation>
+    </message>
+    <message>
         <source>Choose a backup to restore from. The damaged file is kept aside.</source>
         <translation>復元に使うバックアップを選んでください。壊れたファイルは別に残します。</translation>
     </message>
@@ -700,6 +830,37 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>CSV, UTF-8 for Excel (*.csv)</source>
+        <translation>CSV UTF-8（Excel 2016以降）(*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV, Shift_JIS for older Excel (*.csv)</source>
+        <translation>CSV Shift_JIS（古いExcel用）(*.csv)</translation>
+    </message>
+    <message>
+        <source>Export consultations</source>
+        <translation>相談記録の書出し</translation>
+    </message>
+    <message>
+        <source>%1 consultation(s) written to %2.</source>
+        <translation>%1件の相談記録を %2 に書き出しました。</translation>
+    </message>
+    <message>
+        <source>%1 character(s) cannot be written in Shift_JIS and were replaced with 〓.</source>
+        <translation>Shift_JISで書けない文字 %1字を〓に置き換えました。</translation>
+    </message>
+    <message>
+        <source>Writing %1...</source>
+        <translation>%1 を書き出しています...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>FigureScreen</name>
     <message>
         <source>Fiscal year</source>
@@ -801,6 +962,10 @@
     <message>
         <source>%1 due today, %2 overdue</source>
         <translation>今日が期限 %1件・期限切れ %2件</translation>
+    </message>
+    <message>
+        <source>Today&apos;s follow-ups</source>
+        <translation>今日のフォロー</translation>
     </message>
 </context>
 <context>
@@ -987,11 +1152,11 @@
     <name>GroupScreen</name>
     <message>
         <source>Active</source>
-        <translation>活動中</translation>
+        <translation>有効</translation>
     </message>
     <message>
         <source>Inactive</source>
-        <translation>休止</translation>
+        <translation>無効</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1456,13 +1621,6 @@ The collaboration desk of Nerima ward&apos;s branch offices.</source>
     <message>
         <source>The two passwords differ. Type them again.</source>
         <translation>パスワードが2回とも同じではありません。もう一度入力してください。</translation>
-    </message>
-</context>
-<context>
-    <name>panel</name>
-    <message>
-        <source>Today&apos;s follow-ups</source>
-        <translation>今日のフォロー</translation>
     </message>
 </context>
 </TS>
