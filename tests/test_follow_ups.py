@@ -191,10 +191,12 @@ def open_window(qtbot, workspace, tmp_path):  # type: ignore[no-untyped-def]
     from kyodo_desktop.ui.main_window import MainWindow
     from kyodo_desktop.ui.screens.catalogue import screen_entries
 
-    window = MainWindow(screen_entries(), tmp_path / "window.ini", workspace=workspace)
+    window = MainWindow(screen_entries(), tmp_path / "window.ini")
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.follow_ups_offered):  # shown once the list is on screen
+        window.attach(workspace)
     return window
 
 
@@ -230,7 +232,8 @@ def test_someone_else_signing_in_gets_their_own_list(
     assert first is not None
     assert not first.features() & first.DockWidgetFeature.DockWidgetFloatable
     other = actor_factory(demo_workspace, "05", StaffRole.COUNTER)
-    window.set_actor(other)
+    with qtbot.waitSignal(window.follow_ups_offered):
+        window.set_actor(other)
     dock = window._follow_ups
     assert dock is not first
     if dock is not None:  # office 05 may have nothing due in the small demo

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
     """The window a ward officer keeps open all day."""
 
     workspace_attached = Signal()
+    follow_ups_offered = Signal(bool)  # after sign-in: whether the day's follow-ups were shown
 
     def __init__(
         self,
@@ -126,7 +128,8 @@ class MainWindow(QMainWindow):
         last = str(self._settings.value("window/screen", keys[0]))
         self.show_screen(last if last in keys else keys[0])
         self.follow_ups_action.setEnabled(True)
-        self.offer_follow_ups()
+        # Once the list is on screen: the officer sees the records first, the dock a moment later.
+        QTimer.singleShot(0, self, self.offer_follow_ups)
         self.workspace_attached.emit()
 
     # Navigation ---------------------------------------------------------------------
@@ -257,7 +260,7 @@ class MainWindow(QMainWindow):
         if not same:
             self._drop_audit_log()  # it was built for the one signed in before
             self._drop_follow_ups()
-            self.offer_follow_ups()
+            QTimer.singleShot(0, self, self.offer_follow_ups)
             self._discard_screens()
             self._close_consultation_forms()
             QTimer.singleShot(0, self, self.offer_drafts)
@@ -318,8 +321,10 @@ class MainWindow(QMainWindow):
         """After sign-in: the day's follow-ups, if the officer's office has any due."""
         from kyodo_desktop.ui.follow_ups import follow_ups_due
 
-        if self.workspace is not None and follow_ups_due(self.workspace):
+        due = self.workspace is not None and self.isVisible() and follow_ups_due(self.workspace)
+        if due:
             self.open_follow_ups()
+        self.follow_ups_offered.emit(due)
 
     def open_follow_ups(self) -> QWidget:
         """ツール → 今日のフォロー (Ctrl+T): the dock, read again if it is already there."""
@@ -363,9 +368,11 @@ class MainWindow(QMainWindow):
 
     def consultation_forms(self) -> list[QWidget]:
         """The consultation forms open over this window (from the menu or from a screen)."""
-        from kyodo_desktop.ui.consultation_form import ConsultationForm
-
-        return [form for form in self.findChildren(ConsultationForm) if form.isVisible()]
+        form_module = sys.modules.get("kyodo_desktop.ui.consultation_form")
+        if form_module is None:  # never opened: no need to import it (at exit, say)
+            return []
+        forms = self.findChildren(form_module.ConsultationForm)
+        return [form for form in forms if form.isVisible()]
 
     def open_new_consultation(self) -> QWidget:
         """記録 → 新しい相談 (Ctrl+N)."""
