@@ -135,8 +135,9 @@ def _folder(args: argparse.Namespace) -> Path:
 
 def _preload_database_layer(folder: Path) -> None:
     """Import the database layer and check the file while Qt starts on the other core."""
-    import kyodo_desktop.services.browse  # noqa: F401 - the first screen's list
-    import kyodo_desktop.services.follow_ups  # noqa: F401 - the day's follow-ups
+    # The first screen's list and the day's follow-ups, then the rest of the layer.
+    import kyodo_desktop.services.browse
+    import kyodo_desktop.services.follow_ups
     import kyodo_desktop.services.workspace  # noqa: F401
     from kyodo_desktop.store.backup_check import checked_before_opening, quick_check
     from kyodo_desktop.store.locations import DATABASE_FILE_NAME
