@@ -13,6 +13,7 @@ from kyodo_desktop.rules import search_key
 from kyodo_desktop.rules.vocabulary import Channel
 from kyodo_desktop.services.core import STALE_MESSAGE, UnitOfWork, service
 from kyodo_desktop.services.errors import InputError, NotFoundError, StaleRecordError
+from kyodo_desktop.services.fields import text_field
 from kyodo_desktop.services.permissions import Permission
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.groups import Group
@@ -55,23 +56,6 @@ class ConsultationView:
     referred_department_code: str | None
     follow_up_on: date | None
     follow_up_done: bool
-
-
-def _text(value: str, label: str, *, field: str, required: bool = False) -> str:
-    if not isinstance(value, str):
-        raise InputError(f"{label}は文字で入力してください。", field=field)
-    if "\x00" in value:
-        raise InputError(
-            f"{label}に使えない制御文字が含まれています。入力し直してください。", field=field
-        )
-    if required and not value.strip():
-        raise InputError(f"{label}を入力してください。", field=field)
-    if len(value) > MAX_TEXT:
-        raise InputError(
-            f"{label}が長すぎます（{len(value):,}文字）。{MAX_TEXT:,}文字以内にまとめてください。",
-            field=field,
-        )
-    return value
 
 
 def _is_day(value: object) -> bool:
@@ -139,8 +123,8 @@ def _apply(uow: UnitOfWork, row: Consultation, draft: ConsultationDraft) -> None
                 field="referred_department_code",
             )
 
-    asked = _text(draft.asked, "相談内容", field="asked", required=True)
-    answered = _text(draft.answered, "対応内容", field="answered")
+    asked = text_field(draft.asked, "相談内容", MAX_TEXT, field="asked", required=True, lines=True)
+    answered = text_field(draft.answered, "対応内容", MAX_TEXT, field="answered", lines=True)
     row.occurred_on = draft.occurred_on
     row.office_id = office.id
     row.staff_id = row.staff_id or uow.actor.staff_id

@@ -21,6 +21,7 @@ from kyodo_desktop.rules import (
     search_key,
 )
 from kyodo_desktop.services.errors import InputError
+from kyodo_desktop.services.fields import text_field
 
 MAX_NAME = 120
 MAX_KANA = 240
@@ -76,37 +77,9 @@ class CleanGroup:
     notes: str
 
 
-def text(
-    value: object,
-    label: str,
-    limit: int,
-    *,
-    field: str,
-    required: bool = False,
-    lines: bool = False,
-) -> str:
-    if not isinstance(value, str):
-        raise InputError(f"{label}は文字で入力してください。", field=field)
-    allowed = "\n\r\t" if lines else ""
-    # Cs: half of an emoji pasted alone, which the database cannot store.
-    if any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed for ch in value):
-        raise InputError(
-            f"{label}に使えない制御文字が含まれています。入力し直してください。", field=field
-        )
-    value = value.strip()
-    if required and not value:
-        raise InputError(f"{label}を入力してください。", field=field)
-    if len(value) > limit:
-        raise InputError(
-            f"{label}が長すぎます（{len(value):,}文字）。{limit:,}文字以内で入力してください。",
-            field=field,
-        )
-    return value
-
-
 def reading(value: object) -> str:
     """The フリガナ in full-width katakana, whatever width or kana was typed."""
-    typed = text(value, "フリガナ", MAX_KANA, field="name_kana", required=True)
+    typed = text_field(value, "フリガナ", MAX_KANA, field="name_kana", required=True)
     # NFKC turns ｶﾀｶﾅ and the full-width space into their ordinary forms.
     kana = jaconv.hira2kata(unicodedata.normalize("NFKC", typed))
     kana = " ".join(kana.split())
@@ -161,7 +134,7 @@ def clean(draft: GroupDraft) -> CleanGroup:
     """The draft as it is stored, or an `InputError` naming the first field to fix."""
     if not isinstance(draft, GroupDraft):
         raise InputError("団体の情報を入力してください。")
-    name = text(draft.name, "団体名", MAX_NAME, field="name", required=True)
+    name = text_field(draft.name, "団体名", MAX_NAME, field="name", required=True)
     kana = reading(draft.name_kana)
     if not isinstance(draft.kind, str) or draft.kind not in {k.value for k in GroupKind}:
         labels = "・".join(k.label for k in GroupKind)
@@ -170,14 +143,14 @@ def clean(draft: GroupDraft) -> CleanGroup:
     office_code = draft.office_code
     if office_code is not None and not isinstance(office_code, str):
         raise InputError("担当の事務所を一覧から選んでください。", field="office_code")
-    representative = text(
+    representative = text_field(
         draft.representative, "代表者", MAX_REPRESENTATIVE, field="representative"
     )
-    postal = text(draft.postal_code, "郵便番号", 20, field="postal_code")
-    address = text(draft.address, "所在地", MAX_ADDRESS, field="address")
-    phone = text(draft.phone, "電話番号", 40, field="phone")
-    email = text(draft.email, "メールアドレス", MAX_EMAIL, field="email")
-    notes = text(draft.notes, "備考", MAX_NOTES, field="notes", lines=True)
+    postal = text_field(draft.postal_code, "郵便番号", 20, field="postal_code")
+    address = text_field(draft.address, "所在地", MAX_ADDRESS, field="address")
+    phone = text_field(draft.phone, "電話番号", 40, field="phone")
+    email = text_field(draft.email, "メールアドレス", MAX_EMAIL, field="email")
+    notes = text_field(draft.notes, "備考", MAX_NOTES, field="notes", lines=True)
     try:
         postal = normalize_postal_code(postal) if postal else ""
     except RulesValidationError as error:  # keep the rules' sentence, name the field

@@ -9,7 +9,6 @@ sees the persons registered at their office or who consulted there.
 from __future__ import annotations
 
 import re
-import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -29,6 +28,7 @@ from kyodo_desktop.services.errors import (
     PermissionDeniedError,
     StaleRecordError,
 )
+from kyodo_desktop.services.fields import text_field
 from kyodo_desktop.services.permissions import Permission
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.people import Person
@@ -82,33 +82,6 @@ class PersonView:
     consultations: int  # the consultations this officer may see
 
 
-def _text(
-    value: object,
-    label: str,
-    limit: int,
-    *,
-    field: str,
-    required: bool = False,
-    lines: bool = False,
-) -> str:
-    if not isinstance(value, str):
-        raise InputError(f"{label}は文字で入力してください。", field=field)
-    allowed = "\n\r\t" if lines else ""
-    if any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in value):
-        raise InputError(
-            f"{label}に使えない制御文字が含まれています。入力し直してください。", field=field
-        )
-    value = value.strip()
-    if required and not value:
-        raise InputError(f"{label}を入力してください。", field=field)
-    if len(value) > limit:
-        raise InputError(
-            f"{label}が長すぎます（{len(value):,}文字）。{limit:,}文字以内で入力してください。",
-            field=field,
-        )
-    return value
-
-
 def _day(value: object, label: str, *, field: str) -> date:
     if not isinstance(value, date) or isinstance(value, datetime):
         raise InputError(f"{label}を日付で入力してください（例: 令和8年4月1日）。", field=field)
@@ -122,12 +95,12 @@ def _day(value: object, label: str, *, field: str) -> date:
 def _apply(row: Person, draft: PersonDraft) -> None:
     if not isinstance(draft, PersonDraft):
         raise InputError("相談者の情報を入力してください。")
-    name = _text(draft.name, "氏名", MAX_NAME, field="name", required=True)
-    kana = _text(draft.name_kana, "フリガナ", MAX_KANA, field="name_kana")
-    phone = _text(draft.phone, "電話番号", 40, field="phone")
-    postal = _text(draft.postal_code, "郵便番号", 20, field="postal_code")
-    address = _text(draft.address, "住所", MAX_ADDRESS, field="address")
-    notes = _text(draft.notes, "備考", MAX_NOTES, field="notes", lines=True)
+    name = text_field(draft.name, "氏名", MAX_NAME, field="name", required=True)
+    kana = text_field(draft.name_kana, "フリガナ", MAX_KANA, field="name_kana")
+    phone = text_field(draft.phone, "電話番号", 40, field="phone")
+    postal = text_field(draft.postal_code, "郵便番号", 20, field="postal_code")
+    address = text_field(draft.address, "住所", MAX_ADDRESS, field="address")
+    notes = text_field(draft.notes, "備考", MAX_NOTES, field="notes", lines=True)
     try:
         if phone:
             phone = normalize_phone(phone)
