@@ -364,3 +364,21 @@ def test_a_sound_quick_check_is_reused_only_while_the_file_is_unwritten(tmp_path
     assert path.resolve() in backup_check._sound
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)  # written (damaged) since
     assert backup_check.quick_check(path) != ["ok"]
+
+
+def test_a_copy_killed_mid_way_is_cleared_away_with_its_journal(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from kyodo_desktop.store.backup import STALE_PARTIAL_SECONDS
+
+    old = tmp_path / "kyodo-20261201-183541-925004-start.sqlite3.partial"
+    journal = Path(f"{old}-journal")
+    young = tmp_path / "kyodo-20261201-193541-925004-start.sqlite3.partial"
+    for path in (old, journal, young):
+        path.write_bytes(b"half a copy")
+    long_ago = time.time() - STALE_PARTIAL_SECONDS - 60
+    os.utime(old, (long_ago, long_ago))
+    prune(tmp_path)
+    assert not old.exists() and not journal.exists()
+    assert young.exists()  # it may be a copy in progress

@@ -107,6 +107,8 @@ def prune(folder: Path, *, now: datetime | None = None) -> list[Path]:
         try:
             if time.time() - partial.stat().st_mtime > STALE_PARTIAL_SECONDS:
                 partial.unlink()
+                # A copy killed mid-way leaves its rollback journal beside it too.
+                Path(f"{partial}-journal").unlink(missing_ok=True)
         except FileNotFoundError:
             pass
     return sorted(removed)
