@@ -27,6 +27,7 @@ SCENARIOS = [
     "list_first_screen",
     "list_last_row",
     "filter_office_year",
+    "filter_topic",
     "save_consultation",
     "search_3chars",
     "search_2chars",

@@ -28,7 +28,7 @@ from kyodo_desktop.store.errors import MESSAGES, EnvironmentFaultError, Problem
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.reference import Office
 from kyodo_desktop.ui import consultation_form
-from kyodo_desktop.ui.consultation_drafts import RestoreDraftQuestion, offer_drafts
+from kyodo_desktop.ui.consultation_drafts import DraftChoice, RestoreDraftQuestion, offer_drafts
 from kyodo_desktop.ui.consultation_form import ConsultationForm, DiscardTypedQuestion
 
 pytestmark = [
@@ -332,7 +332,7 @@ def test_a_draft_survives_a_crash_and_a_new_form_restores_it(qtbot, counter, mon
     monkeypatch.setattr(
         RestoreDraftQuestion,
         "ask",
-        classmethod(lambda cls, parent, text: asked.append(text) or True),
+        classmethod(lambda cls, parent, text: asked.append(text) or DraftChoice.OPEN),
     )
     (restored,) = offer_drafts(counter, None)
     qtbot.addWidget(restored)
@@ -353,7 +353,9 @@ def test_a_damaged_draft_is_set_aside_at_start(qtbot, counter, monkeypatch) -> N
     broken.parent.mkdir(parents=True)
     broken.write_text('{"kind": "consultation", "fiel', encoding="utf-8")
     nonsense = drafts.save(counter.data_dir, login, uuid.uuid4(), {"kind": "consultation"})
-    monkeypatch.setattr(RestoreDraftQuestion, "ask", classmethod(lambda cls, parent, text: True))
+    monkeypatch.setattr(
+        RestoreDraftQuestion, "ask", classmethod(lambda cls, parent, text: DraftChoice.OPEN)
+    )
 
     assert offer_drafts(counter, None) == []
     assert not broken.exists() and not nonsense.exists()
@@ -437,7 +439,8 @@ def test_the_main_window_opens_a_new_consultation_with_ctrl_n(qtbot, counter, tm
     (form,) = window.consultation_forms()
     assert not window.has_unsaved_work()
     form.entry.asked.setPlainText("会計の相談")
-    assert window.has_unsaved_work()  # switching user asks first
+    assert not window.has_unsaved_work()  # kept as a draft when someone else signs in
+    assert drafts.list_drafts(counter.data_dir, counter.actor.login_id)
 
 
 def test_a_viewer_cannot_open_a_new_consultation(qtbot, workspace, actor_factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -462,7 +465,9 @@ def test_the_officers_drafts_are_offered_when_the_window_opens(
     data = {"kind": "consultation", "version": 1, "consultation_id": None, "fields": fields}
     drafts.save(counter.data_dir, counter.actor.login_id, uuid.uuid4(), data)
     drafts.save(counter.data_dir, "someone-else", uuid.uuid4(), data)
-    monkeypatch.setattr(RestoreDraftQuestion, "ask", classmethod(lambda cls, parent, text: True))
+    monkeypatch.setattr(
+        RestoreDraftQuestion, "ask", classmethod(lambda cls, parent, text: DraftChoice.OPEN)
+    )
 
     window = open_window(qtbot, counter, tmp_path)
     qtbot.waitUntil(lambda: len(window.consultation_forms()) == 1)
@@ -497,7 +502,7 @@ def test_referral_and_follow_up_are_typed_and_saved(qtbot, counter) -> None:  # 
     assert QApplication.focusWidget() in (department, department.lineEdit())
 
 
-def test_someone_else_signing_in_closes_the_forms_of_the_one_before(
+def test_someone_else_signing_in_closes_the_forms_of_the_one_before_keeping_drafts(
     qtbot, counter, actor_factory, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, counter, tmp_path)
@@ -509,7 +514,8 @@ def test_someone_else_signing_in_closes_the_forms_of_the_one_before(
     window.set_actor(actor_factory(counter, "03", StaffRole.COUNTER, "次の職員"))
 
     qtbot.waitUntil(lambda: window.consultation_forms() == [])
-    assert drafts.list_drafts(counter.data_dir, before.login_id) == []  # they agreed to discard
+    (kept,) = drafts.list_drafts(counter.data_dir, before.login_id)  # offered at their sign-in
+    assert kept.data["fields"]["asked"] == "前の職員の入力"
 
 
 def test_closing_the_main_window_keeps_a_draft_of_every_open_form(qtbot, counter, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -531,7 +537,9 @@ def test_a_draft_of_a_change_is_saved_as_a_change(qtbot, counter, monkeypatch) -
     form.entry.answered.setPlainText("書きかけの対応")
     form.write_draft()
     form.hide()  # a crash
-    monkeypatch.setattr(RestoreDraftQuestion, "ask", classmethod(lambda cls, parent, text: True))
+    monkeypatch.setattr(
+        RestoreDraftQuestion, "ask", classmethod(lambda cls, parent, text: DraftChoice.OPEN)
+    )
 
     (restored,) = offer_drafts(counter, None)
     qtbot.addWidget(restored)

@@ -23,7 +23,7 @@ from kyodo_desktop.services.export import (
     neutralise,
 )
 from kyodo_desktop.store.audit import AuditEntry
-from kyodo_desktop.store.filters import ConsultationFilter
+from kyodo_desktop.store.filters import ConsultationFilter, FollowUp
 
 
 @pytest.fixture
@@ -225,3 +225,65 @@ def test_the_save_dialog_s_file_type_chooses_the_encoding(qtbot, monkeypatch, ou
     assert export_dialog.ask_destination(parent) == (out / "a.csv", CsvEncoding.CP932)
     assert export_dialog.ask_destination(parent) == (out / "b.csv", CsvEncoding.UTF8_BOM)
     assert export_dialog.ask_destination(parent) is None
+
+
+def _screen_rows(workspace, wanted: ConsultationFilter) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    browser = browse.consultations(workspace.database, workspace.actor, wanted)
+    shown = browser.page(0, browser.count())
+    return [
+        (row.occurred_on.isoformat(), row.office_name, neutralise(row.asked), row.topics)
+        for row in shown
+    ]
+
+
+@pytest.mark.parametrize(
+    "wanted",
+    [
+        ConsultationFilter(),
+        ConsultationFilter(text="会計"),  # the search index drives the list
+        ConsultationFilter(text="会"),  # one character: a prefix query
+        ConsultationFilter(text="相談", channel="counter"),  # index, then a row filter
+        ConsultationFilter(follow_up=FollowUp.PENDING),
+    ],
+)
+def test_the_file_has_the_screen_s_rows_in_the_screen_s_order(
+    head_office, out, monkeypatch, wanted
+) -> None:  # type: ignore[no-untyped-def]
+    import kyodo_desktop.services.export as export
+
+    monkeypatch.setattr(export, "CHUNK_ROWS", 13)  # chunks that cut through days
+    target = out / "list.csv"
+    export_consultations(head_office.database, head_office.actor, wanted, target)
+    written = [(r[0], r[2], r[6], r[5]) for r in read_back(target, "utf-8-sig")[1:]]
+    assert written == _screen_rows(head_office, wanted)
+    assert written
+
+
+@pytest.mark.usefixtures("ui_resources")
+def test_an_export_right_after_typing_writes_what_the_search_box_says(
+    head_office, qtbot, out, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from kyodo_desktop.ui import export_dialog
+    from kyodo_desktop.ui.screens.consultations import ConsultationScreen
+
+    screen = ConsultationScreen(head_office)
+    qtbot.addWidget(screen)
+    everything = screen.model.rowCount()
+    target = out / "typed.csv"
+    told: list[str] = []
+    monkeypatch.setattr(
+        export_dialog, "ask_destination", lambda parent: (target, CsvEncoding.UTF8_BOM)
+    )
+    monkeypatch.setattr(export_dialog, "tell", lambda parent, text, failed=False: told.append(text))
+    screen.filters.search.setText("会計")  # and the export clicked before the pause ends
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    rows = read_back(target, "utf-8-sig")[1:]
+    wanted = ConsultationFilter(text="会計")
+    assert (
+        0
+        < len(rows)
+        == browse.consultations(head_office.database, head_office.actor, wanted).count()
+        < everything
+    )
+    assert screen.model.rowCount() == len(rows)  # the list shows what left

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import types
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from typing import ClassVar
 
 import pytest
@@ -14,8 +14,10 @@ from sqlalchemy import select
 
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.consultations import (
+    ConsultationDraft,
     complete_follow_up,
     get_consultation,
+    log_consultation,
 )
 from kyodo_desktop.services.core import STALE_MESSAGE
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError, StaleRecordError
@@ -42,7 +44,7 @@ def due_in_database(workspace, *, staff_id: uuid.UUID | None = None) -> set[uuid
 
 
 def test_the_demo_leaves_the_officer_some_due_today_and_some_overdue(demo_workspace) -> None:  # type: ignore[no-untyped-def]
-    items = due_follow_ups(demo_workspace.database, demo_workspace.actor, today=DEMO_TODAY)
+    items = due_follow_ups(demo_workspace.database, demo_workspace.actor, today=DEMO_TODAY).items
     assert {i.record_id for i in items} == due_in_database(demo_workspace)
     assert any(i.days_overdue == 0 for i in items)
     assert any(i.days_overdue > 0 for i in items)
@@ -55,13 +57,13 @@ def test_the_demo_leaves_the_officer_some_due_today_and_some_overdue(demo_worksp
 
 def test_mine_only_keeps_the_officer_s_own(demo_workspace) -> None:  # type: ignore[no-untyped-def]
     actor = demo_workspace.actor
-    mine = due_follow_ups(demo_workspace.database, actor, mine_only=True, today=DEMO_TODAY)
+    mine = due_follow_ups(demo_workspace.database, actor, mine_only=True, today=DEMO_TODAY).items
     assert {i.record_id for i in mine} == due_in_database(demo_workspace, staff_id=actor.staff_id)
 
 
 def test_marking_done_is_audited_and_refuses_a_stale_or_repeated_call(demo_workspace) -> None:  # type: ignore[no-untyped-def]
     database, actor = demo_workspace.database, demo_workspace.actor
-    item = due_follow_ups(database, actor, today=DEMO_TODAY)[0]
+    item = due_follow_ups(database, actor, today=DEMO_TODAY).items[0]
     with pytest.raises(StaleRecordError) as stale:
         complete_follow_up(database, actor, item.record_id, row_version=item.row_version - 1)
     assert stale.value.message == STALE_MESSAGE
@@ -80,12 +82,12 @@ def test_marking_done_is_audited_and_refuses_a_stale_or_repeated_call(demo_works
         complete_follow_up(database, actor, item.record_id, row_version=new_version)
     assert "完了済み" in again.value.message
     assert item.record_id not in {
-        i.record_id for i in due_follow_ups(database, actor, today=DEMO_TODAY)
+        i.record_id for i in due_follow_ups(database, actor, today=DEMO_TODAY).items
     }
 
 
 def test_another_office_s_follow_up_is_refused(demo_workspace, actor_factory) -> None:  # type: ignore[no-untyped-def]
-    item = due_follow_ups(demo_workspace.database, demo_workspace.actor, today=DEMO_TODAY)[0]
+    item = due_follow_ups(demo_workspace.database, demo_workspace.actor, today=DEMO_TODAY).items[0]
     other = actor_factory(demo_workspace, "05", StaffRole.COUNTER)
     with pytest.raises(PermissionDeniedError):
         complete_follow_up(
@@ -210,7 +212,7 @@ def test_after_sign_in_the_window_shows_what_is_due_and_ctrl_t_brings_it_back(
     assert isinstance(panel, FollowUpPanel)
     # As of the real today: the demo's follow-ups due by then, of the officer's office.
     assert panel.model.rowCount() == len(
-        due_follow_ups(demo_workspace.database, demo_workspace.actor)
+        due_follow_ups(demo_workspace.database, demo_workspace.actor).items
     )
     qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
     assert not dock.isVisible()
@@ -250,3 +252,73 @@ def test_a_consultation_deleted_meanwhile_is_said_so(panel, demo_workspace) -> N
     assert panel.open_current() is None
     assert "見つかりません" in panel.message.text()
     assert chosen.record_id not in listed(panel)
+
+
+# More due than listed ------------------------------------------------------------------
+
+
+def due_in_order(workspace) -> list[uuid.UUID]:  # type: ignore[no-untyped-def]
+    """What is due, the most overdue first (then the oldest consultation), from the table."""
+    query = (
+        select(Consultation.id)
+        .where(
+            Consultation.deleted_at.is_(None),
+            Consultation.office_id == workspace.actor.office_id,
+            Consultation.follow_up_on <= DEMO_TODAY,
+            Consultation.follow_up_done.is_(False),
+        )
+        .order_by(Consultation.follow_up_on, Consultation.occurred_on, Consultation.id)
+    )
+    with workspace.database.reading() as session:
+        return list(session.scalars(query))
+
+
+def log_long_overdue(workspace, n: int) -> None:  # type: ignore[no-untyped-def]
+    """Old consultations whose follow-ups are the longest overdue: the newest-first list's
+    last rows, which a cut made before ordering by due day would drop."""
+    for k in range(n):
+        log_consultation(
+            workspace.database,
+            workspace.actor,
+            ConsultationDraft(
+                occurred_on=DEMO_TODAY - timedelta(days=400 + k),
+                channel="counter",
+                asked=f"古い相談 {k}",
+                follow_up_on=DEMO_TODAY - timedelta(days=390 + k),
+            ),
+        )
+
+
+def test_a_cut_keeps_the_most_overdue_and_tells_the_true_total(demo_workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    log_long_overdue(demo_workspace, 3)
+    everything = due_in_order(demo_workspace)
+    assert len(everything) > 3
+    monkeypatch.setattr("kyodo_desktop.services.follow_ups.MAX_ITEMS", 3)
+    due = due_follow_ups(demo_workspace.database, demo_workspace.actor, today=DEMO_TODAY)
+    assert [i.record_id for i in due.items] == everything[:3]
+    assert due.total == len(everything) and due.cut
+    with demo_workspace.database.reading() as session:
+        today_count = len(
+            session.scalars(
+                select(Consultation.id).where(
+                    Consultation.id.in_(everything), Consultation.follow_up_on == DEMO_TODAY
+                )
+            ).all()
+        )
+    assert due.due_today == today_count and due.overdue == len(everything) - today_count
+
+
+def test_the_panel_says_when_it_shows_only_the_first(panel, demo_workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    assert panel.cut_note.isHidden()
+    log_long_overdue(demo_workspace, 2)
+    panel.reload()
+    total = panel.model.rowCount()
+    monkeypatch.setattr("kyodo_desktop.services.follow_ups.MAX_ITEMS", 2)
+    panel.reload()
+    assert panel.model.rowCount() == 2
+    assert panel.cut_note.isVisible()
+    assert [i.what for i in panel.items] == ["古い相談 1", "古い相談 0"]  # the most overdue
+    # The lead's Japanese: 先頭2件を表示・全N件; 相談記録で「今日まで」で絞り込めます
+    assert "2" in panel.cut_note.text() and str(total) in panel.cut_note.text()
+    due = due_follow_ups(demo_workspace.database, demo_workspace.actor, today=DEMO_TODAY)
+    assert due.total == total and str(due.overdue) in panel.summary.text()  # every one counted

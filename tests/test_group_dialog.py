@@ -6,6 +6,7 @@ import dataclasses
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from kyodo_desktop.rules.vocabulary import Channel, StaffRole
@@ -16,8 +17,15 @@ from kyodo_desktop.store.groups import Group
 from kyodo_desktop.ui.group_dialog import GroupDialog
 from kyodo_desktop.ui.group_duplicates import DuplicateChoice, DuplicateQuestion
 from kyodo_desktop.ui.group_page import ActiveQuestion, GroupPage
+from kyodo_desktop.ui.record_dialog import DiscardChangesQuestion
 
 pytestmark = pytest.mark.usefixtures("ui_resources")
+
+
+@pytest.fixture(autouse=True)
+def closing_discards(monkeypatch):  # type: ignore[no-untyped-def]
+    """pytest-qt closes a dialog left open at the end of a test: let it go without asking."""
+    monkeypatch.setattr(DiscardChangesQuestion, "ask", classmethod(lambda cls, parent: True))
 
 
 @pytest.fixture
@@ -104,7 +112,8 @@ def test_a_duplicate_asks_and_does_what_was_chosen(
 ) -> None:  # type: ignore[no-untyped-def]
     asked = []
 
-    def answer(cls, parent, similar):  # type: ignore[no-untyped-def]
+    def answer(cls, parent, similar, *, renaming):  # type: ignore[no-untyped-def]
+        assert not renaming
         asked.append([s.id for s in similar])
         return choice, similar[0].id
 
@@ -227,3 +236,80 @@ def test_edit_on_the_page_opens_the_dialog_and_shows_the_change(
     page.edit_button.click()
     assert page.windowTitle() == "NPO法人ねりまの森と川"
     assert page.changed
+
+
+def press_esc(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Escape)
+
+
+@pytest.mark.parametrize("discard", [False, True])
+def test_esc_with_typed_text_asks_before_discarding(
+    qtbot, counter_workspace, monkeypatch, discard
+) -> None:  # type: ignore[no-untyped-def]
+    asked = []
+    monkeypatch.setattr(
+        DiscardChangesQuestion, "ask", classmethod(lambda cls, parent: asked.append(1) or discard)
+    )
+    dialog = open_dialog(qtbot, counter_workspace)
+    qtbot.keyClicks(dialog.phone_edit, "0339931111")
+    press_esc(qtbot, dialog)
+    assert asked == [1]
+    if discard:
+        assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected
+    else:
+        assert dialog.isVisible() and dialog.phone_edit.text() == "0339931111"
+    assert groups(counter_workspace) == []
+
+
+def test_esc_with_nothing_changed_closes_without_asking(
+    qtbot, counter_workspace, existing, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    def never(cls, parent):  # type: ignore[no-untyped-def]
+        raise AssertionError("nothing was changed: nothing to ask")
+
+    monkeypatch.setattr(DiscardChangesQuestion, "ask", classmethod(never))
+    for group_id in (None, existing):  # a new group, and one opened as it was saved
+        dialog = open_dialog(qtbot, counter_workspace, group_id)
+        press_esc(qtbot, dialog)
+        assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize("choice", [DuplicateChoice.GO_BACK, DuplicateChoice.REGISTER_ANYWAY])
+def test_a_rename_to_another_groups_name_asks_whether_to_save(
+    qtbot, counter_workspace, existing, monkeypatch, choice
+) -> None:  # type: ignore[no-untyped-def]
+    asked = []
+
+    def answer(cls, parent, similar, *, renaming):  # type: ignore[no-untyped-def]
+        asked.append(([s.id for s in similar], renaming))
+        return choice, None
+
+    monkeypatch.setattr(DuplicateQuestion, "ask", classmethod(answer))
+    draft = GroupDraft(name="ねりまの川", name_kana="ネリマノカワ", kind="npo")
+    other = create_group(counter_workspace.database, counter_workspace.actor, draft)
+    dialog = open_dialog(qtbot, counter_workspace, other)
+    fill(dialog, name="NPO法人ねりまの森")
+    save(dialog)
+    assert asked == [([existing], True)]
+    name = get_group(counter_workspace.database, counter_workspace.actor, other).name
+    if choice is DuplicateChoice.GO_BACK:
+        assert dialog.isVisible() and "すでに登録されています" in dialog.message.text()
+        assert dialog.focusWidget() is dialog.name_edit and name == "ねりまの川"
+    else:
+        assert dialog.saved_id == other and name == "NPO法人ねりまの森"
+
+
+def test_the_question_for_a_rename_offers_no_other_group_to_open(
+    qtbot, counter_workspace, existing
+) -> None:  # type: ignore[no-untyped-def]
+    from kyodo_desktop.services.groups import find_similar_groups
+
+    similar = find_similar_groups(
+        counter_workspace.database, counter_workspace.actor, "NPO法人ねりまの森", ""
+    )
+    question = DuplicateQuestion(similar, renaming=True)
+    qtbot.addWidget(question)
+    question.show()
+    assert not question.open_button.isVisible()
+    question.register_button.click()
+    assert question.choice is DuplicateChoice.REGISTER_ANYWAY

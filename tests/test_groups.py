@@ -236,3 +236,41 @@ def test_half_an_emoji_is_refused_plainly(workspace, counter) -> None:  # type: 
         create_group(workspace.database, counter, dataclasses.replace(CHOKAI, name="町会\ud83c"))
     assert refused.value.field == "name"
     assert find_similar_groups(workspace.database, counter, "町会\ud83c", "") == []
+
+
+def test_an_exact_name_is_found_however_many_groups_hold_it(workspace, counter) -> None:  # type: ignore[no-untyped-def]
+    # 501 longer names come first in 五十音 order: the same name must still be found.
+    draft = GroupDraft(name="町会", name_kana="ワ", kind="chokai")
+    same = create_group(workspace.database, counter, draft)
+    for number in range(501):
+        longer = GroupDraft(name=f"第{number}町会", name_kana="ダイチョウカイ", kind="chokai")
+        create_group(workspace.database, counter, longer, allow_duplicate=True)
+    similar = find_similar_groups(workspace.database, counter, "町会", "")
+    assert [s.id for s in similar] == [same]
+    with pytest.raises(DuplicateGroupError) as refused:
+        create_group(
+            workspace.database, counter, dataclasses.replace(draft, name_kana="チョウカイ")
+        )
+    assert [s.id for s in refused.value.similar] == [same]
+
+
+def test_a_rename_to_another_groups_name_is_refused_unless_allowed(workspace, counter) -> None:  # type: ignore[no-untyped-def]
+    first = create_group(workspace.database, counter, CHOKAI)
+    other = dataclasses.replace(CHOKAI, name="旭町会", address="練馬区旭町1-1")
+    second = create_group(workspace.database, counter, other)
+    renamed = dataclasses.replace(other, name="練馬ﾃｽﾄ町会")
+    with pytest.raises(DuplicateGroupError) as refused:
+        change_group(workspace.database, counter, second, renamed, row_version=1)
+    assert "別の団体であることを確かめてから保存してください" in refused.value.message
+    assert [s.id for s in refused.value.similar] == [first]
+    assert get_group(workspace.database, counter, second).name == "旭町会"  # nothing saved
+    saved = change_group(
+        workspace.database, counter, second, renamed, row_version=1, allow_duplicate=True
+    )
+    assert saved.name == "練馬ﾃｽﾄ町会"
+    # Its name now kept, a change of another detail is not questioned again.
+    phoned = dataclasses.replace(renamed, phone="03-3993-2222")
+    assert change_group(workspace.database, counter, second, phoned, row_version=2).row_version == 3
+    # Nor is the same name written in another width a rename.
+    narrow = dataclasses.replace(CHOKAI, name="練馬ﾃｽﾄ町会", address="練馬区豊玉北6-12-1")
+    assert change_group(workspace.database, counter, first, narrow, row_version=1).row_version == 2

@@ -6,6 +6,7 @@ import dataclasses
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from kyodo_desktop.rules.vocabulary import StaffRole
@@ -14,8 +15,15 @@ from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.audit import AuditEntry
 from kyodo_desktop.store.people import Person
 from kyodo_desktop.ui.person_dialog import PersonDialog
+from kyodo_desktop.ui.record_dialog import DiscardChangesQuestion
 
 pytestmark = pytest.mark.usefixtures("ui_resources")
+
+
+@pytest.fixture(autouse=True)
+def closing_discards(monkeypatch):  # type: ignore[no-untyped-def]
+    """pytest-qt closes a dialog left open at the end of a test: let it go without asking."""
+    monkeypatch.setattr(DiscardChangesQuestion, "ask", classmethod(lambda cls, parent: True))
 
 
 @pytest.fixture
@@ -119,3 +127,53 @@ def test_ask_returns_the_id_or_none(qtbot, counter_workspace, monkeypatch) -> No
     assert person_id == persons(counter_workspace)[0].id
     monkeypatch.setattr(PersonDialog, "exec", lambda dialog: PersonDialog.DialogCode.Rejected)
     assert PersonDialog.ask(counter_workspace) is None
+
+
+@pytest.mark.parametrize("discard", [False, True])
+def test_esc_with_typed_text_asks_before_discarding(
+    qtbot, counter_workspace, monkeypatch, discard
+) -> None:  # type: ignore[no-untyped-def]
+    asked = []
+    monkeypatch.setattr(
+        DiscardChangesQuestion, "ask", classmethod(lambda cls, parent: asked.append(1) or discard)
+    )
+    dialog = open_dialog(qtbot, counter_workspace)
+    dialog.name_edit.setText("練馬 花子")  # as the IME commits it
+    qtbot.keyClicks(dialog.phone_edit, "09012345678")
+    qtbot.keyClick(dialog.phone_edit, Qt.Key.Key_Escape)
+    assert asked == [1]
+    if discard:
+        assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected
+    else:
+        assert dialog.isVisible()
+        assert (dialog.name_edit.text(), dialog.phone_edit.text()) == ("練馬 花子", "09012345678")
+    assert persons(counter_workspace) == []
+
+
+def test_a_consent_ticked_and_the_close_button_ask_too(
+    qtbot, counter_workspace, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    asked = []
+    monkeypatch.setattr(
+        DiscardChangesQuestion, "ask", classmethod(lambda cls, parent: asked.append(1) or False)
+    )
+    dialog = open_dialog(qtbot, counter_workspace)
+    dialog.consent_box.setChecked(True)
+    dialog.close()  # the window's ×
+    assert asked == [1] and dialog.isVisible()
+
+
+def test_esc_with_nothing_changed_closes_without_asking(
+    qtbot, counter_workspace, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    def never(cls, parent):  # type: ignore[no-untyped-def]
+        raise AssertionError("nothing was changed: nothing to ask")
+
+    monkeypatch.setattr(DiscardChangesQuestion, "ask", classmethod(never))
+    person_id = create_person(
+        counter_workspace.database, counter_workspace.actor, PersonDraft(name="石神井 太郎")
+    )
+    for opened in (None, person_id):
+        dialog = open_dialog(qtbot, counter_workspace, opened)
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Escape)
+        assert not dialog.isVisible()

@@ -17,6 +17,7 @@ from sqlalchemy import or_, select, text
 from kyodo_desktop.rules import search_key
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services import browse
+from kyodo_desktop.services.askers import find_persons
 from kyodo_desktop.services.consultations import (
     ConsultationDraft,
     change_consultation,
@@ -24,10 +25,10 @@ from kyodo_desktop.services.consultations import (
     get_consultation,
     log_consultation,
 )
-from kyodo_desktop.store import listings, migrate, search_index
+from kyodo_desktop.store import listings, migrate, paging, search_index
 from kyodo_desktop.store.audit_trail import AuditContext
-from kyodo_desktop.store.filters import ConsultationFilter, GroupFilter
-from kyodo_desktop.store.models import Consultation, Group, Office
+from kyodo_desktop.store.filters import ConsultationFilter, FollowUp, GroupFilter
+from kyodo_desktop.store.models import Consultation, Group, Office, Person
 from kyodo_desktop.store.text_match import contains
 
 HOSTILE = [
@@ -296,10 +297,10 @@ def test_the_last_pages_read_backwards_equal_the_forward_pages(
         listing = listings.ConsultationListing(None, wanted)
         with workspace.database.reading() as session:
             forward = listing.page(session, 0, 1000)
-            monkeypatch.setattr(listings, "REVERSE_FROM", 1)
+            monkeypatch.setattr(paging, "REVERSE_FROM", 1)
             pages = [row for offset in range(0, 30, 4) for row in listing.page(session, offset, 4)]
             assert listing.page(session, len(forward), 4) == []
-            monkeypatch.setattr(listings, "REVERSE_FROM", 1000)
+            monkeypatch.setattr(paging, "REVERSE_FROM", 1000)
         assert pages == forward
         days = [row.occurred_on for row in forward]
         assert days == sorted(days, reverse=True)
@@ -359,3 +360,102 @@ def test_other_engines_take_the_like_path() -> None:
         sql = str(query.compile(dialect=postgresql.dialect()))
         assert "LIKE" in sql
         assert "MATCH" not in sql and "_search" not in sql
+
+
+def _add_person(workspace, name: str, kana: str, *, anonymised_on: date | None = None) -> uuid.UUID:  # type: ignore[no-untyped-def]
+    with workspace.database.transaction(AuditContext(None, "01")) as session:
+        person = Person(
+            id=uuid.uuid4(),
+            name=name,
+            name_kana=kana,
+            name_key=search_key(name + kana),
+            anonymised_on=anonymised_on,
+        )
+        session.add(person)
+        return person.id
+
+
+def test_the_person_picker_never_offers_an_anonymised_person(workspace, counter) -> None:  # type: ignore[no-untyped-def]
+    named = _add_person(workspace, "匿名川 花子", "トクナガワ ハナコ")
+    purged = _add_person(workspace, "匿名（保存期間経過）", "", anonymised_on=date(2026, 4, 1))
+    offered = find_persons(workspace.database, counter, "匿名")
+    assert [match.id for match in offered] == [named]
+    assert purged not in {m.id for m in find_persons(workspace.database, counter, "")}
+
+
+def _plan(connection, query) -> str:  # type: ignore[no-untyped-def]
+    compiled = query.compile(connection, compile_kwargs={"literal_binds": True})
+    return " | ".join(row[3] for row in connection.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
+
+
+def test_each_filter_reads_its_own_index(workspace, counter) -> None:  # type: ignore[no-untyped-def]
+    """Officer, channel, follow-ups and topic each start from an index, never a full scan."""
+    office = counter.office_id
+    pending = ConsultationFilter(follow_up=FollowUp.DUE_OR_OVERDUE)
+    cases = [
+        (None, ConsultationFilter(staff_id=counter.staff_id), "ix_consultation_staff_newest"),
+        (None, ConsultationFilter(channel="phone"), "ix_consultation_channel_newest"),
+        (office, ConsultationFilter(channel="phone"), "ix_consultation_office_channel_newest"),
+    ]
+    with workspace.database.reading() as session:
+        connection = session.connection()
+        for office_id, wanted, index in cases:
+            queries = listings.ConsultationListing(office_id, wanted).queries(session)
+            for query in (queries.count, queries.page.limit(50)):
+                plan = _plan(connection, query)
+                assert index in plan and "TEMP B-TREE" not in plan, plan
+        for office_id, index in (
+            (None, "ix_consultation_follow_up"),
+            (office, "ix_consultation_office_follow_up"),
+        ):
+            queries = listings.FollowUpListing(office_id, pending).queries(session)
+            plan = _plan(connection, queries.page.limit(500))
+            assert index in plan and "TEMP B-TREE" not in plan, plan
+        topic = ConsultationFilter(topic_code="accounting")
+        for office_id in (None, office):
+            queries = listings.ConsultationListing(office_id, topic).queries(session)
+            plan = _plan(connection, queries.page.limit(50))  # newest first, probing the pairs
+            assert "TEMP B-TREE" not in plan and "ix_consultation_" in plan, plan
+        count = listings.ConsultationListing(office, topic).queries(session).count
+        assert "ix_consultation_topic_topic" in _plan(connection, count)
+
+
+def test_a_topic_s_count_leaves_out_deleted_consultations(workspace, counter) -> None:  # type: ignore[no-untyped-def]
+    from kyodo_desktop.services.consultations import delete_consultation
+
+    tagged = [
+        log_consultation(
+            workspace.database, counter, _draft(f"会計 {n}", topic_codes=("accounting",))
+        )
+        for n in range(4)
+    ]
+    log_consultation(workspace.database, counter, _draft("別の分類", topic_codes=("funding",)))
+    delete_consultation(workspace.database, counter, tagged[0])
+    for office_id in (None, counter.office_id):  # the pairs less the tombstones; the lookups
+        listing = listings.ConsultationListing(
+            office_id, ConsultationFilter(topic_code="accounting")
+        )
+        with workspace.database.reading() as session:
+            assert listing.count(session) == 3
+            assert {row.id for row in listing.page(session, 0, 50)} == set(tagged[1:])
+
+
+def test_tokens_keep_nothing_per_text() -> None:
+    """Unique memos (a million of them at a ward) must not pile up in a cache of tokens."""
+    import gc
+    import tracemalloc
+
+    memos = [f"{n:06d}" + "町会の会計報告と助成金の申請について相談した。" * 5 for n in range(2000)]
+    search_index.tokens("会計")  # the table of codes is made at import, not here
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for memo in memos:
+            search_index.tokens(memo)
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept < 200_000, f"{kept:,} bytes kept after tokenizing {len(memos):,} memos"
+    assert search_index.tokens("会計") == "004f1a008a08 008a08110000"

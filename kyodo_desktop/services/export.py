@@ -21,17 +21,13 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-import uuid
-from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import aliased
 
 from kyodo_desktop.rules import format_wareki
 from kyodo_desktop.rules.vocabulary import Channel
@@ -39,14 +35,12 @@ from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.core import UnitOfWork, service
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError
 from kyodo_desktop.services.permissions import DENIED, Permission, allows, office_scope
-from kyodo_desktop.store.consultations import Consultation, consultation_topic
+from kyodo_desktop.store.consultation_listing import LIST_COLUMNS, ConsultationListing
+from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.store.errors import classify
 from kyodo_desktop.store.filters import ConsultationFilter
-from kyodo_desktop.store.groups import Group
-from kyodo_desktop.store.listings import consultation_conditions
-from kyodo_desktop.store.people import Person, Staff
-from kyodo_desktop.store.reference import Department, Office, Topic
+from kyodo_desktop.store.reference import Department
 
 CHUNK_ROWS = 2000
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -142,47 +136,17 @@ def _channel(code: str) -> str:
         return code
 
 
+# The screen's columns and what only the file has: the answer and the department.
+EXPORT_COLUMNS = (*LIST_COLUMNS, Consultation.answered, Department.name)
+
+
 def _rows(
     database: Database, actor: Actor, wanted: ConsultationFilter, today: date
 ) -> Iterator[Sequence[list[str]]]:
-    """The rows of the file, a chunk at a time, in the list's order (newest first)."""
-    person = aliased(Person)
-    query = (
-        select(
-            Consultation.id,
-            Consultation.occurred_on,
-            Office.name,
-            Consultation.channel,
-            Group.name,
-            person.name,
-            Consultation.asked,
-            Consultation.answered,
-            Staff.name,
-            Department.name,
-            Consultation.follow_up_on,
-            Consultation.follow_up_done,
-        )
-        .join(Office, Office.id == Consultation.office_id)
-        .join(Staff, Staff.id == Consultation.staff_id)
-        .outerjoin(Group, Group.id == Consultation.group_id)
-        .outerjoin(person, person.id == Consultation.person_id)
-        .outerjoin(Department, Department.id == Consultation.referred_department_id)
-        .where(*consultation_conditions(office_scope(actor), wanted, today))
-        # The list's order (store/listings.py ConsultationListing), ties by id alike.
-        .order_by(Consultation.occurred_on.desc(), Consultation.id.desc())
-        .execution_options(yield_per=CHUNK_ROWS)
-    )
+    """The rows of the file, a chunk at a time: the screen's listing, row for row."""
+    listing = ConsultationListing(office_scope(actor), wanted, today=today, columns=EXPORT_COLUMNS)
     with database.reading() as session:
-        for chunk in session.execute(query).partitions():
-            ids = [row[0] for row in chunk]
-            topics: dict[uuid.UUID, list[str]] = defaultdict(list)
-            for consultation_id, name in session.execute(
-                select(consultation_topic.c.consultation_id, Topic.name)
-                .join(Topic, Topic.id == consultation_topic.c.topic_id)
-                .where(consultation_topic.c.consultation_id.in_(ids))
-                .order_by(Topic.sort_order)
-            ):
-                topics[consultation_id].append(name)
+        for chunk, topics in listing.chunks(session, CHUNK_ROWS):
             yield [
                 [
                     _iso(row[1]),
@@ -192,12 +156,12 @@ def _rows(
                     row[4] or row[5] or "匿名",
                     "・".join(topics[row[0]]),
                     row[6],
+                    row[10],
                     row[7],
-                    row[8],
-                    row[9] or "",
-                    _iso(row[10]),
-                    _wareki(row[10]),
-                    "" if row[10] is None else "完了" if row[11] else "未完了",
+                    row[11] or "",
+                    _iso(row[8]),
+                    _wareki(row[8]),
+                    "" if row[8] is None else "完了" if row[9] else "未完了",
                 ]
                 for row in chunk
             ]

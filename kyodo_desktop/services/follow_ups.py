@@ -7,7 +7,7 @@ a support case's next action (issue 6) — can join the same list later.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -16,10 +16,10 @@ from sqlalchemy import select
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.browse import Browser
 from kyodo_desktop.services.permissions import office_scope
+from kyodo_desktop.store.consultation_listing import FollowUpListing
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.store.filters import ConsultationFilter, FollowUp
-from kyodo_desktop.store.listings import ConsultationListing
 
 MAX_ITEMS = 500  # more than a day's work; the consultation log lists every one
 
@@ -45,13 +45,32 @@ class FollowUpItem:
     staff_name: str
 
 
+@dataclass(frozen=True)
+class FollowUps:
+    """The follow-ups due, the most overdue first: at most `MAX_ITEMS` of `total`."""
+
+    items: list[FollowUpItem]
+    total: int  # every one due, shown or not
+    due_today: int  # of the total, due today (the rest are overdue)
+
+    @property
+    def overdue(self) -> int:
+        return self.total - self.due_today
+
+    @property
+    def cut(self) -> bool:
+        """Whether more are due than are listed (the log, filtered, shows every one)."""
+        return self.total > len(self.items)
+
+
 def due_follow_ups(
     database: Database, actor: Actor, *, mine_only: bool = False, today: date | None = None
-) -> list[FollowUpItem]:
+) -> FollowUps:
     """Follow-ups not done and due by `today`: the actor's own, or their office's.
 
-    The most overdue first. An officer bound to an office sees only that office's anyway
-    (the listing applies the office scope).
+    The most overdue first (then the oldest consultation), read in that order from the
+    database, so a cut at `MAX_ITEMS` drops the most recent, never the most overdue. An
+    officer bound to an office sees only that office's anyway (the listing's office scope).
     """
     today = today or date.today()
     wanted = ConsultationFilter(
@@ -59,8 +78,14 @@ def due_follow_ups(
         staff_id=actor.staff_id if mine_only else None,
         office_id=None if mine_only else actor.office_id,
     )
-    listing = ConsultationListing(office_scope(actor), wanted, today=today)
-    rows = Browser(database, actor, listing).page(0, MAX_ITEMS)
+    listing = FollowUpListing(office_scope(actor), wanted, today=today)
+    browser = Browser(database, actor, listing)
+    total = browser.count()
+    rows = browser.page(0, MAX_ITEMS) if total else []
+    today_only = replace(wanted, follow_up=FollowUp.DUE_TODAY)
+    due_today = Browser(
+        database, actor, FollowUpListing(office_scope(actor), today_only, today=today)
+    ).count()
     versions: dict[uuid.UUID, int] = {}
     if rows:
         with database.reading() as session:
@@ -87,4 +112,4 @@ def due_follow_ups(
         for row in rows
         if row.follow_up_on is not None and row.id in versions
     ]
-    return sorted(items, key=lambda item: (item.due_on, item.occurred_on, str(item.record_id)))
+    return FollowUps(items, total, due_today)

@@ -4,7 +4,8 @@ Groups are shared by the 17 offices: a counter officer registers and changes any
 group (services/permissions.py). A group is deactivated, never deleted, so that its
 consultations and applications keep pointing at it. Registering a group whose name, or
 name and address, is already in the registry is refused unless the officer says it is
-another group (`allow_duplicate`): the dialog offers to open the one that exists.
+another group (`allow_duplicate`): the dialog offers to open the one that exists. Renaming
+a group (or moving it) to look like another is refused the same way.
 """
 
 from __future__ import annotations
@@ -25,13 +26,19 @@ from kyodo_desktop.services.errors import (
     StaleRecordError,
 )
 from kyodo_desktop.services.group_draft import CleanGroup, GroupDraft, clean
+from kyodo_desktop.services.group_similar import (
+    DuplicateGroupError,
+    SimilarGroup,
+    address_key,
+    refuse_duplicates,
+    similar_groups,
+)
 from kyodo_desktop.services.permissions import DENIED, Permission, allows
 from kyodo_desktop.store import group_history as history_store
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.store.group_history import HistoryRow
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.reference import Office
-from kyodo_desktop.store.text_match import ESCAPE
 
 __all__ = [
     "DuplicateGroupError",
@@ -50,7 +57,6 @@ __all__ = [
     "office_choices",
     "reactivate_group",
 ]
-SIMILAR_LIMIT = 20
 
 
 @dataclass(frozen=True)
@@ -74,19 +80,6 @@ class GroupView:
     founded_on: date | None
     active: bool
     notes: str
-
-
-@dataclass(frozen=True)
-class SimilarGroup:
-    """A group already registered that a new one may be a copy of."""
-
-    id: uuid.UUID
-    name: str
-    name_kana: str
-    address: str
-    office_name: str
-    active: bool
-    same_address: bool  # False: the same name (normalised) only
 
 
 @dataclass(frozen=True)
@@ -119,55 +112,12 @@ class GroupHistory:
     entries: tuple[HistoryRow, ...]
 
 
-class DuplicateGroupError(InputError):
-    """The group seems to be registered already; `similar` says which ones."""
-
-    def __init__(self, message: str, similar: list[SimilarGroup]) -> None:
-        super().__init__(message, field="name")
-        self.similar = similar
-
-
-def _address_key(address: str) -> str:
-    # 豊玉北6-12-1 and 豊玉北６ー１２ー１ are the same place.
-    return search_key(address).replace("ー", "-").replace("−", "-")
-
-
-def _similar(
-    uow: UnitOfWork, name: str, address: str, exclude: uuid.UUID | None = None
-) -> list[SimilarGroup]:
-    key = search_key(name)
-    if not key or any("\ud800" <= ch <= "\udfff" for ch in key + address):
-        return []  # nothing, or half an emoji: no stored group can hold it
-    escaped = key
-    for ch in (ESCAPE, "%", "_"):
-        escaped = escaped.replace(ch, ESCAPE + ch)
-    # name_key is the key of name + reading: a same name starts it, a longer one holds it.
-    rows = uow.session.execute(
-        select(Group.id, Group.name, Group.name_kana, Group.address, Office.name, Group.active)
-        .join(Office, Office.id == Group.office_id)
-        .where(Group.deleted_at.is_(None), Group.name_key.like(f"%{escaped}%", escape=ESCAPE))
-        .order_by(Group.name_kana)
-        .limit(500)
-    ).all()
-    place = _address_key(address) if address.strip() else ""
-    found = []
-    for id_, other, kana, other_address, office, active in rows:
-        if id_ == exclude:
-            continue
-        same_address = bool(place) and _address_key(other_address) == place
-        if search_key(other) == key or same_address:
-            found.append(
-                SimilarGroup(id_, other, kana, other_address, office, active, same_address)
-            )
-    return found[:SIMILAR_LIMIT]
-
-
 @service("group.find_similar", Permission.READ)
 def find_similar_groups(uow: UnitOfWork, name: str, address: str) -> list[SimilarGroup]:
     """Groups with the same name (normalised), or holding the name at the same address."""
     if not isinstance(name, str) or not isinstance(address, str):
         raise InputError("団体名と所在地は文字で入力してください。", field="name")
-    return _similar(uow, name, address)
+    return similar_groups(uow, name, address)
 
 
 def _office(uow: UnitOfWork, code: str | None) -> Office:
@@ -236,14 +186,9 @@ def create_group(uow: UnitOfWork, draft: GroupDraft, *, allow_duplicate: bool = 
     group = clean(draft)
     office = _office(uow, group.office_code)
     if allow_duplicate is not True:
-        similar = _similar(uow, group.name, group.address)
-        if similar:
-            names = "、".join(f"「{s.name}」" for s in similar[:3])
-            raise DuplicateGroupError(
-                f"同じ名前か同じ所在地の団体がすでに登録されています（{names}）。"
-                "登録済みの団体を開くか、別の団体であることを確かめてから登録してください。",
-                similar,
-            )
+        refuse_duplicates(
+            uow, group, "登録済みの団体を開くか、別の団体であることを確かめてから登録してください。"
+        )
     row = Group(id=uuid.uuid4(), active=True)
     _store(row, group, office)
     uow.session.add(row)
@@ -258,13 +203,28 @@ def get_group(uow: UnitOfWork, group_id: uuid.UUID) -> GroupView:
 
 @service("group.change", Permission.WRITE, input_type=GroupDraft)
 def change_group(
-    uow: UnitOfWork, group_id: uuid.UUID, draft: GroupDraft, *, row_version: int
+    uow: UnitOfWork,
+    group_id: uuid.UUID,
+    draft: GroupDraft,
+    *,
+    row_version: int,
+    allow_duplicate: bool = False,
 ) -> GroupView:
-    """Change a group opened at `row_version`; refused if someone changed it since."""
+    """Change a group opened at `row_version`; refused if someone changed it since.
+
+    A new name or address that makes it look like another group is refused, unless allowed;
+    other changes are not, so a group registered anyway is not questioned at every change.
+    """
     row = _load(uow, group_id)
     if row.row_version != row_version:  # the version the officer opened
         raise StaleRecordError(STALE_MESSAGE)
     group = clean(draft)
+    renamed = search_key(group.name) != search_key(row.name)
+    moved = address_key(group.address) != address_key(row.address)
+    if (renamed or moved) and allow_duplicate is not True:
+        refuse_duplicates(
+            uow, group, "別の団体であることを確かめてから保存してください。", exclude=row.id
+        )
     # A change keeps the office in charge unless another is chosen.
     office = _office(uow, group.office_code) if group.office_code is not None else row.office
     _store(row, group, office)

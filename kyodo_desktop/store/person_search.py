@@ -49,8 +49,13 @@ def _row(session: Session, where: list[ColumnElement[bool]], limit: int) -> list
 def persons_matching(
     session: Session, text: str, *, office_id: uuid.UUID | None, office_code: str, limit: int
 ) -> list[PersonMatch]:
-    """The first persons whose name or reading holds the text (None office: every office)."""
+    """The first persons whose name or reading holds the text (None office: every office).
+
+    Persons anonymised by the retention purge are never offered as askers: their name is
+    a placeholder (and their empty reading would sort them first).
+    """
     where = _visible(office_id, office_code)
+    where.append(Person.anonymised_on.is_(None))
     where.append(contains(Person.name_key, text))
     return _row(session, where, limit)
 

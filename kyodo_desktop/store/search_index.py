@@ -27,7 +27,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -62,18 +61,22 @@ GROUPS = SearchTable("civic_group_search", ("name",))
 TABLES = (CONSULTATIONS, GROUPS)
 
 
+# The code of every character of the Basic Multilingual Plane, made once (about 4 MB):
+# nothing is cached per text, so a million unique memos cost no memory after their batch.
+_BMP = tuple(format(point, f"0{WIDTH}x") for point in range(0x10000))
+
+
 def _code(character: str) -> str:
-    return format(ord(character), f"0{WIDTH}x")
+    point = ord(character)
+    return _BMP[point] if point < 0x10000 else format(point, f"0{WIDTH}x")
 
 
-@lru_cache(maxsize=65536)  # the same key comes again and again (templated memos, a group)
 def tokens(key: str) -> str:
     """The bigram tokens of a folded key, separated by spaces ('' for an empty key)."""
     if not key:
         return ""
-    codes = [_code(c) for c in key]
-    codes.append(END)
-    return " ".join(a + b for a, b in pairwise(codes))
+    codes = [*map(_code, key), END]
+    return " ".join(map(str.__add__, codes, codes[1:]))
 
 
 def phrase(typed: str) -> str | None:

@@ -5,6 +5,8 @@ a list finds the entry, Ctrl+S saves, Esc asks before discarding anything typed.
 consultation clears the form when saved, ready for the next person in the queue; changing a
 saved one closes the form. What is typed is written to a draft file a second after the
 last change (services/drafts.py) and offered again after a crash (ui/consultation_drafts.py).
+When someone else signs in the form closes but its draft stays, offered to its officer at
+their next sign-in; while the screen is locked the form is hidden (ui/main_window.py).
 """
 
 from __future__ import annotations
@@ -84,6 +86,7 @@ class ConsultationForm(QDialog):
         self.draft_id = draft_id or uuid.uuid4()
         self.consultation_id: uuid.UUID | None = None
         self._row_version: int | None = None
+        self._hidden_by_lock = False
         self.setWindowTitle(QCoreApplication.translate("ConsultationForm", "New consultation"))
         self.entry = ConsultationEntry(workspace, self._actor, self)
         self.message = message_label(self)
@@ -175,6 +178,11 @@ class ConsultationForm(QDialog):
     @staticmethod
     def _opened(form: ConsultationForm) -> ConsultationForm:
         form.finished.connect(form.deleteLater)
+        # Whoever opened it, the window refreshes its other lists when it saves.
+        opener = form.parentWidget()
+        watch = getattr(opener.window(), "watch_consultation_form", None) if opener else None
+        if callable(watch):
+            watch(form)
         form.show()
         form.raise_()
         form.activateWindow()
@@ -204,15 +212,16 @@ class ConsultationForm(QDialog):
             "fields": self.entry.snapshot(),
         }
 
-    def write_draft(self) -> None:
-        """Keep what is typed on disk (or forget the draft when nothing is)."""
+    def write_draft(self) -> bool:
+        """Keep what is typed on disk (or forget the draft when nothing is); False if the
+        disk refused, so that closing the form now would lose what is typed."""
         self._draft_timer.stop()
         data_dir, login = self._workspace.data_dir, self._actor.login_id
         try:
             if not self.has_unsaved_work():
                 drafts.remove(data_dir, login, self.draft_id)
                 self.draft_written.emit(None)
-                return
+                return True
             path = drafts.save(data_dir, login, self.draft_id, self._draft_data())
         except OSError as error:
             self.status.setText(
@@ -220,8 +229,9 @@ class ConsultationForm(QDialog):
                     "ConsultationForm", "The draft could not be kept on disk (%1)."
                 ).replace("%1", str(error))
             )
-            return
+            return False
         self.draft_written.emit(path)
+        return True
 
     def _forget_draft(self) -> None:
         self._draft_timer.stop()
@@ -298,5 +308,33 @@ class ConsultationForm(QDialog):
     def discard(self) -> None:
         """Close without saving and forget the draft (the officer agreed)."""
         self._forget_draft()
+        self._hidden_by_lock = False
         self._baseline = self.entry.snapshot()
         super().reject()
+
+    def close_keeping_draft(self) -> None:
+        """Someone else signs in: close, what is typed waiting in the draft for its officer."""
+        self.write_draft()
+        self._hidden_by_lock = False
+        self._baseline = self.entry.snapshot()
+        super().reject()
+
+    # The idle lock -----------------------------------------------------------------
+
+    def is_open(self) -> bool:
+        """Shown, or hidden only while the screen is locked."""
+        return self.isVisible() or self._hidden_by_lock
+
+    def hide_for_lock(self) -> None:
+        """The screen locked: nobody passing the desk reads it, and a power cut loses nothing."""
+        if not self.isVisible():
+            return
+        self.write_draft()
+        self._hidden_by_lock = True
+        self.hide()  # a window hidden keeps its place: shown again where it was
+
+    def show_after_lock(self) -> None:
+        """Unlocked by the same officer: back where it was, with what was typed."""
+        if self._hidden_by_lock:
+            self._hidden_by_lock = False
+            self.show()

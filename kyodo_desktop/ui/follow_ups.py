@@ -70,6 +70,10 @@ class FollowUpPanel(QWidget):
         scope.addButton(self.office)
         self.summary = QLabel(self)
         self.summary.setObjectName("countLabel")
+        self.cut_note = QLabel(self)
+        self.cut_note.setObjectName("followUpCut")
+        self.cut_note.setWordWrap(True)
+        self.cut_note.hide()
         self.message = QLabel(self)  # a refusal from the service, in its own words
         self.message.setObjectName("followUpMessage")
         self.message.setStyleSheet("color: #b00020;")
@@ -97,6 +101,7 @@ class FollowUpPanel(QWidget):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.cut_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -113,9 +118,10 @@ class FollowUpPanel(QWidget):
     def reload(self) -> None:
         actor = self.workspace.actor
         assert actor is not None
-        self.items = due_follow_ups(
+        due = due_follow_ups(
             self.workspace.database, actor, mine_only=self.mine.isChecked(), today=self.today
         )
+        self.items = due.items
         old = self.model
         self.model = LazyTableModel(ListSource(self.items), self.columns, parent=self)
         self.table.setModel(self.model)
@@ -123,11 +129,16 @@ class FollowUpPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._show_buttons)
         if self.items:
             self.table.setCurrentIndex(self.model.index(0, 0))
-        overdue = sum(1 for item in self.items if item.days_overdue > 0)
         self.summary.setText(
             self.tr("%1 due today, %2 overdue")
-            .replace("%1", str(len(self.items) - overdue))
-            .replace("%2", str(overdue))
+            .replace("%1", str(due.due_today))
+            .replace("%2", str(due.overdue))
+        )
+        # The most overdue are listed; the rest are one filter away in the log.
+        note = self.tr('First %1 shown of %2; filter the log by "Due by today" to see all')
+        self.cut_note.setVisible(due.cut)
+        self.cut_note.setText(
+            note.replace("%1", str(len(due.items))).replace("%2", str(due.total)) if due.cut else ""
         )
         self._show_buttons()
 
@@ -189,7 +200,7 @@ def follow_ups_due(workspace: Workspace, *, today: date | None = None) -> bool:
     actor = workspace.actor
     if actor is None or actor.staff_id is None:  # the smoke test's system viewer
         return False
-    return bool(due_follow_ups(workspace.database, actor, today=today))
+    return due_follow_ups(workspace.database, actor, today=today).total > 0
 
 
 def follow_up_dock(window: QMainWindow, workspace: Workspace) -> QDockWidget:

@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from kyodo_desktop.rules import GroupKind
-from kyodo_desktop.services.errors import ServiceError
 from kyodo_desktop.services.group_draft import MAX_HOUSEHOLDS
 from kyodo_desktop.services.groups import (
     DuplicateGroupError,
@@ -31,93 +20,64 @@ from kyodo_desktop.services.groups import (
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.day_edit import DayEdit
 from kyodo_desktop.ui.group_duplicates import DuplicateChoice, DuplicateQuestion
-from kyodo_desktop.ui.login import message_label, refusal_text
+from kyodo_desktop.ui.record_dialog import RecordDialog
 
 
-class GroupDialog(QDialog):
+class GroupDialog(RecordDialog):
     """The group's details; accepted once they are saved (or an existing group is chosen)."""
 
     def __init__(
         self, workspace: Workspace, parent: QWidget | None = None, group_id: uuid.UUID | None = None
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self.saved_id: uuid.UUID | None = None
+        super().__init__(workspace, parent)
         self._opened: GroupView | None = None
         if group_id is not None:
             self._opened = get_group(workspace.database, workspace.actor, group_id)
         self.setWindowTitle(self.tr("Change a group") if self._opened else self.tr("New group"))
 
-        self.name_edit = QLineEdit(self)
-        self.kana_edit = QLineEdit(self)
+        self.name_edit = self.add_field(self.tr("Name"), "name", QLineEdit(self))
+        self.kana_edit = self.add_field(self.tr("Reading"), "name_kana", QLineEdit(self))
         self.kana_edit.setPlaceholderText(self.tr("In katakana or hiragana"))
-        self.kind_box = QComboBox(self)
+        self.kind_box = self.add_field(self.tr("Kind"), "kind", QComboBox(self))
         for kind in GroupKind:
             self.kind_box.addItem(kind.label, kind.value)
-        self.office_box = QComboBox(self)
+        self.office_box = self.add_field(
+            self.tr("Office in charge"), "office_code", QComboBox(self)
+        )
         for office in office_choices(workspace.database, workspace.actor):
             self.office_box.addItem(f"{office.code} {office.name}", office.code)
-        self.representative_edit = QLineEdit(self)
-        self.postal_edit = QLineEdit(self)
+        self.representative_edit = self.add_field(
+            self.tr("Representative"), "representative", QLineEdit(self)
+        )
+        self.postal_edit = self.add_field(self.tr("Postal code"), "postal_code", QLineEdit(self))
         self.postal_edit.setPlaceholderText("176-8501")
-        self.address_edit = QLineEdit(self)
-        self.phone_edit = QLineEdit(self)
+        self.address_edit = self.add_field(self.tr("Address"), "address", QLineEdit(self))
+        self.phone_edit = self.add_field(self.tr("Phone"), "phone", QLineEdit(self))
         self.phone_edit.setPlaceholderText("03-3993-1111")
-        self.email_edit = QLineEdit(self)
-        self.households_box = QSpinBox(self)
+        self.email_edit = self.add_field(self.tr("Email"), "email", QLineEdit(self))
+        self.households_box = self.add_field(
+            self.tr("Member households"), "households", QSpinBox(self)
+        )
         self.households_box.setRange(0, MAX_HOUSEHOLDS)
         self.households_box.setSpecialValueText(" ")  # 0: not counted
         self.households_box.setGroupSeparatorShown(True)
-        self.counted_edit = DayEdit("households_counted_on", self)
-        self.founded_edit = DayEdit("founded_on", self)
-        self.notes_edit = QPlainTextEdit(self)
+        self.counted_edit = self.add_field(
+            self.tr("Households counted on"),
+            "households_counted_on",
+            DayEdit("households_counted_on", self),
+        )
+        self.founded_edit = self.add_field(
+            self.tr("Founded on"), "founded_on", DayEdit("founded_on", self)
+        )
+        self.notes_edit = self.add_field(self.tr("Notes"), "notes", QPlainTextEdit(self))
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(70)
-
-        form = QFormLayout()
-        form.addRow(self.tr("Name"), self.name_edit)
-        form.addRow(self.tr("Reading"), self.kana_edit)
-        form.addRow(self.tr("Kind"), self.kind_box)
-        form.addRow(self.tr("Office in charge"), self.office_box)
-        form.addRow(self.tr("Representative"), self.representative_edit)
-        form.addRow(self.tr("Postal code"), self.postal_edit)
-        form.addRow(self.tr("Address"), self.address_edit)
-        form.addRow(self.tr("Phone"), self.phone_edit)
-        form.addRow(self.tr("Email"), self.email_edit)
-        form.addRow(self.tr("Member households"), self.households_box)
-        form.addRow(self.tr("Households counted on"), self.counted_edit)
-        form.addRow(self.tr("Founded on"), self.founded_edit)
-        form.addRow(self.tr("Notes"), self.notes_edit)
-        self.fields: dict[str, QWidget] = {
-            "name": self.name_edit,
-            "name_kana": self.kana_edit,
-            "kind": self.kind_box,
-            "office_code": self.office_box,
-            "representative": self.representative_edit,
-            "postal_code": self.postal_edit,
-            "address": self.address_edit,
-            "phone": self.phone_edit,
-            "email": self.email_edit,
-            "households": self.households_box,
-            "households_counted_on": self.counted_edit,
-            "founded_on": self.founded_edit,
-            "notes": self.notes_edit,
-        }
-        self.message = message_label(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.lay_out(self.form)
         self.setMinimumWidth(560)
         self.kind_box.currentIndexChanged.connect(self._show_households)
         self._fill()
         self._show_households()
-        self.name_edit.setFocus()
+        self.opened(self.name_edit)
 
     def _fill(self) -> None:
         office = self._opened.office_code if self._opened else self._workspace.actor.office_code
@@ -166,51 +126,37 @@ class GroupDialog(QDialog):
             notes=self.notes_edit.toPlainText(),
         )
 
-    def _refuse(self, text: str, field: str | None) -> None:
-        self.message.setText(text)
-        self.message.show()
-        widget = self.fields.get(field or "")
-        if widget is not None:
-            widget.setFocus()
-            if isinstance(widget, QLineEdit):
-                widget.selectAll()
-
     def _save(self, draft: GroupDraft, *, allow_duplicate: bool = False) -> uuid.UUID:
         database, actor = self._workspace.database, self._workspace.actor
         if self._opened is None:
             return create_group(database, actor, draft, allow_duplicate=allow_duplicate)
         opened = self._opened
-        return change_group(database, actor, opened.id, draft, row_version=opened.row_version).id
+        return change_group(
+            database,
+            actor,
+            opened.id,
+            draft,
+            row_version=opened.row_version,
+            allow_duplicate=allow_duplicate,
+        ).id
 
-    def accept(self) -> None:
+    def save(self) -> uuid.UUID:
+        draft = self.draft()
         try:
-            draft = self.draft()
-            try:
-                self.saved_id = self._save(draft)
-            except DuplicateGroupError as duplicate:
-                choice, existing = DuplicateQuestion.ask(self, duplicate.similar)
-                if choice is DuplicateChoice.GO_BACK:
-                    self._refuse(duplicate.message, "name")
-                    return
-                if choice is DuplicateChoice.OPEN_EXISTING and existing is not None:
-                    self.saved_id = existing
-                else:
-                    self.saved_id = self._save(draft, allow_duplicate=True)
-        except Exception as error:  # a refusal is shown; anything else is a bug
-            text = refusal_text(error)
-            if text is None:
-                raise
-            self._refuse(text, error.field if isinstance(error, ServiceError) else None)
-            return
-        super().accept()
+            return self._save(draft)
+        except DuplicateGroupError as duplicate:
+            # Renamed, the group's page is showing this group: another one is not offered.
+            renaming = self._opened is not None
+            choice, existing = DuplicateQuestion.ask(self, duplicate.similar, renaming=renaming)
+            if choice is DuplicateChoice.REGISTER_ANYWAY:
+                return self._save(draft, allow_duplicate=True)
+            if choice is DuplicateChoice.OPEN_EXISTING and existing is not None and not renaming:
+                return existing
+            raise  # go back: the refusal is shown, the cursor on the name
 
     @classmethod
     def ask(
         cls, workspace: Workspace, parent: QWidget | None = None, group_id: uuid.UUID | None = None
     ) -> uuid.UUID | None:
         """The group registered, changed or chosen instead; None if cancelled."""
-        dialog = cls(workspace, parent, group_id)
-        try:
-            return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return cls(workspace, parent, group_id).run()

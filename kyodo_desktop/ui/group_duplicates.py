@@ -1,4 +1,4 @@
-"""Asked when a new group seems registered already: open it, register anyway, or go back."""
+"""Asked when a group seems registered already: open it, register (or save) anyway, or go back."""
 
 from __future__ import annotations
 
@@ -30,17 +30,27 @@ class DuplicateChoice(Enum):
 class DuplicateQuestion(QDialog):
     """The similar groups, one to open, and the officer's choice."""
 
-    def __init__(self, similar: Sequence[SimilarGroup], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        similar: Sequence[SimilarGroup],
+        parent: QWidget | None = None,
+        *,
+        renaming: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("This group may be registered already"))
         self.choice = DuplicateChoice.GO_BACK
-        intro = QLabel(
-            self.tr(
+        if renaming:  # a group being changed: saving it or not is the only question
+            told = self.tr(
+                "Groups with the same name, or at the same address, are in the registry. "
+                "Save the change only if this group is another one."
+            )
+        else:
+            told = self.tr(
                 "Groups with the same name, or at the same address, are in the registry. "
                 "Open the one that is this group, or register a new group if it is another."
-            ),
-            self,
-        )
+            )
+        intro = QLabel(told, self)
         intro.setWordWrap(True)
         self.list = QListWidget(self)
         inactive = self.tr("(inactive)")
@@ -56,7 +66,9 @@ class DuplicateQuestion(QDialog):
         )
         buttons = QDialogButtonBox(self)
         self.open_button = QPushButton(self.tr("Open the existing group"), self)
-        self.register_button = QPushButton(self.tr("Register anyway"), self)
+        self.register_button = QPushButton(
+            self.tr("Save anyway") if renaming else self.tr("Register anyway"), self
+        )
         self.back_button = QPushButton(self.tr("Go back"), self)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.register_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -64,7 +76,9 @@ class DuplicateQuestion(QDialog):
         self.open_button.clicked.connect(lambda: self._choose(DuplicateChoice.OPEN_EXISTING))
         self.register_button.clicked.connect(lambda: self._choose(DuplicateChoice.REGISTER_ANYWAY))
         self.back_button.clicked.connect(self.reject)
-        self.open_button.setDefault(True)
+        self.open_button.setDefault(not renaming)
+        self.open_button.setVisible(not renaming)
+        self.back_button.setDefault(renaming)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list)
@@ -81,10 +95,10 @@ class DuplicateQuestion(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, similar: Sequence[SimilarGroup]
+        cls, parent: QWidget | None, similar: Sequence[SimilarGroup], *, renaming: bool = False
     ) -> tuple[DuplicateChoice, uuid.UUID | None]:
         """What the officer chose, and the group to open when that is the choice."""
-        dialog = cls(similar, parent)
+        dialog = cls(similar, parent, renaming=renaming)
         try:
             dialog.exec()
             return dialog.choice, dialog.selected_id()

@@ -3,8 +3,10 @@
 `InputActivity` notices input by polling once a second (see its docstring for why not an
 event filter); when nothing happened for long enough the main window is covered by an opaque panel
 and a modal dialog asks the signed-in officer's password. Nothing under the cover is closed
-or reset, so what was being typed in an open form is still there after unlocking. "Sign in
-as someone else" hands over to the window, which asks before discarding unsaved work.
+or reset, so what was being typed in an open form is still there after unlocking. Windows
+of their own (the consultation forms) the cover cannot hide: the main window hides them on
+`locked` and shows them again on `unlocked`. "Sign in as someone else" hands over to the
+window, which keeps the forms' drafts and asks before discarding a screen's unsaved work.
 """
 
 from __future__ import annotations

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self._estimate: EstimateDialog | None = None
         self._audit: QWidget | None = None  # 監査ログ: a page beside the seven screens
         self._follow_ups: QWidget | None = None  # 今日のフォロー: a dock (ui/follow_ups.py)
+        self._drafts_offer_pending = False
         self._settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
         self._remember_layout = remember_layout
 
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("%1 (demo data)").replace("%1", self.tr("Kyodo Desk")))
         self._build_status_bar()
         self.estimate_action.setEnabled(True)
-        QTimer.singleShot(0, self, self.offer_drafts)  # once the window is up: forms a crash left
+        self._offer_drafts_soon()  # once the window is up: forms a crash left
         self._start_idle_lock(workspace)
         self._show_actor(workspace.actor)
         self.stack.removeWidget(self.opening_label)
@@ -232,6 +233,9 @@ class MainWindow(QMainWindow):
 
         timeout = self._idle_lock_ms or idle_lock_minutes(workspace.database) * 60_000
         self.idle_lock = IdleLock(self, workspace, timeout, self.switch_user)
+        # The forms are windows of their own, which the cover does not hide.
+        self.idle_lock.locked.connect(self._hide_consultation_forms)
+        self.idle_lock.unlocked.connect(self._show_consultation_forms)
         self.idle_lock.start()
 
     def _show_actor(self, actor: Actor) -> None:
@@ -263,13 +267,16 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self.offer_follow_ups)
             self._discard_screens()
             self._close_consultation_forms()
-            QTimer.singleShot(0, self, self.offer_drafts)
+            self._offer_drafts_soon()
 
     def has_unsaved_work(self) -> bool:
-        """Whether a screen holds typed text that is not saved (screens say so themselves)."""
-        return any(
+        """Whether someone else signing in would lose typed text: a screen's (screens say
+        so themselves), or a consultation form's whose draft cannot be written (a draft
+        kept waits for its officer's next sign-in)."""
+        kept = [form.write_draft() for form in self.consultation_forms()]  # every one written
+        return not all(kept) or any(
             getattr(widget, "has_unsaved_work", lambda: False)() for widget in self._built.values()
-        ) or any(form.has_unsaved_work() for form in self.consultation_forms())
+        )
 
     def _discard_screens(self) -> None:
         """Built screens show the previous officer's records: build them again when shown."""
@@ -372,7 +379,7 @@ class MainWindow(QMainWindow):
         if form_module is None:  # never opened: no need to import it (at exit, say)
             return []
         forms = self.findChildren(form_module.ConsultationForm)
-        return [form for form in forms if form.isVisible()]
+        return [form for form in forms if form.is_open()]  # hidden by the lock, still open
 
     def open_new_consultation(self) -> QWidget:
         """記録 → 新しい相談 (Ctrl+N)."""
@@ -381,18 +388,49 @@ class MainWindow(QMainWindow):
         assert self.workspace is not None
         return ConsultationForm.open_new(self.workspace, self)
 
+    def _offer_drafts_soon(self) -> None:
+        # Once, however many sign-ins happen before the event loop runs: asked once each.
+        if not self._drafts_offer_pending:
+            self._drafts_offer_pending = True
+            QTimer.singleShot(0, self, self.offer_drafts)
+
     def offer_drafts(self) -> list[QWidget]:
-        """Forms that a crash left unsaved: the officer signed in is asked about each."""
+        """Forms left unsaved (a crash, a colleague's sign-in): the officer is asked about each."""
         from kyodo_desktop.ui.consultation_drafts import offer_drafts
 
+        self._drafts_offer_pending = False
         if self.workspace is None or self.workspace.actor is None or not self.isVisible():
             return []  # a window closed already offers nothing: the drafts wait for next time
-        return list(offer_drafts(self.workspace, self))
+        already_open = {form.draft_id for form in self.consultation_forms()}  # type: ignore[attr-defined]
+        return list(offer_drafts(self.workspace, self, already_open=already_open))
 
     def _close_consultation_forms(self) -> None:
-        # Typed by the officer before; they agreed to discard it (switch_user asked).
+        # Typed by the officer before: kept as their draft, offered at their next sign-in.
         for form in self.consultation_forms():
-            form.discard()  # type: ignore[attr-defined]
+            form.close_keeping_draft()  # type: ignore[attr-defined]
+
+    def _hide_consultation_forms(self) -> None:
+        for form in self.consultation_forms():
+            form.hide_for_lock()  # type: ignore[attr-defined]
+
+    def _show_consultation_forms(self) -> None:
+        for form in self.consultation_forms():  # none if someone else signed in at the lock
+            form.show_after_lock()  # type: ignore[attr-defined]
+
+    def watch_consultation_form(self, form: QWidget) -> None:
+        """A form opened over this window (ConsultationForm calls this): when it saves,
+        the lists showing consultations read again, whoever opened it."""
+        opener = form.parentWidget()
+        form.saved.connect(lambda _saved_id: self._reload_consultation_lists(opener))  # type: ignore[attr-defined]
+
+    def _reload_consultation_lists(self, opener: QWidget | None) -> None:
+        lists = [self._built.get("consultations")]
+        if self._follow_ups is not None:
+            lists.append(self._follow_ups.widget())  # type: ignore[attr-defined]
+        for listing in lists:
+            # The form's opener reloads itself (it connected `saved`): once is enough.
+            if listing is not None and listing is not opener and hasattr(listing, "reload"):
+                listing.reload()
 
     def open_estimate(self) -> EstimateDialog:
         """Show the 試算 window (one, kept beside the main window)."""

@@ -10,8 +10,6 @@ import uuid
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -21,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.services.errors import ServiceError
 from kyodo_desktop.services.persons import (
     PersonDraft,
     PersonView,
@@ -32,10 +29,10 @@ from kyodo_desktop.services.persons import (
 from kyodo_desktop.services.retention import retention_years
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.day_edit import DayEdit
-from kyodo_desktop.ui.login import message_label, refusal_text
+from kyodo_desktop.ui.record_dialog import RecordDialog
 
 
-class PersonDialog(QDialog):
+class PersonDialog(RecordDialog):
     """A person's details and their consent to share; accepted once saved."""
 
     def __init__(
@@ -44,9 +41,7 @@ class PersonDialog(QDialog):
         parent: QWidget | None = None,
         person_id: uuid.UUID | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self.saved_id: uuid.UUID | None = None
+        super().__init__(workspace, parent)
         self._opened: PersonView | None = None
         if person_id is not None:  # opening is audited (services/persons.py)
             self._opened = open_person(workspace.database, workspace.actor, person_id)
@@ -65,24 +60,17 @@ class PersonDialog(QDialog):
             self,
         )
         why.setWordWrap(True)
-        self.name_edit = QLineEdit(self)
-        self.kana_edit = QLineEdit(self)
+        self.name_edit = self.add_field(self.tr("Name"), "name", QLineEdit(self))
+        self.kana_edit = self.add_field(self.tr("Reading"), "name_kana", QLineEdit(self))
         self.kana_edit.setPlaceholderText(self.tr("In katakana (optional)"))
-        self.phone_edit = QLineEdit(self)
+        self.phone_edit = self.add_field(self.tr("Phone"), "phone", QLineEdit(self))
         self.phone_edit.setPlaceholderText("03-3993-1111")
-        self.postal_edit = QLineEdit(self)
+        self.postal_edit = self.add_field(self.tr("Postal code"), "postal_code", QLineEdit(self))
         self.postal_edit.setPlaceholderText("176-8501")
-        self.address_edit = QLineEdit(self)
-        self.notes_edit = QPlainTextEdit(self)
+        self.address_edit = self.add_field(self.tr("Address"), "address", QLineEdit(self))
+        self.notes_edit = self.add_field(self.tr("Notes"), "notes", QPlainTextEdit(self))
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(60)
-        form = QFormLayout()
-        form.addRow(self.tr("Name"), self.name_edit)
-        form.addRow(self.tr("Reading"), self.kana_edit)
-        form.addRow(self.tr("Phone"), self.phone_edit)
-        form.addRow(self.tr("Postal code"), self.postal_edit)
-        form.addRow(self.tr("Address"), self.address_edit)
-        form.addRow(self.tr("Notes"), self.notes_edit)
 
         consent = QGroupBox(self.tr("Consent to share"), self)
         explained = QLabel(
@@ -98,40 +86,24 @@ class PersonDialog(QDialog):
         self.consent_box = QCheckBox(
             self.tr("The person agrees to their details being shared"), consent
         )
-        self.consent_day = DayEdit("consent_recorded_on", consent)
+        self.fields["consent_to_share"] = self.consent_box
         consent_form = QFormLayout()
         consent_form.addRow(self.consent_box)
-        consent_form.addRow(self.tr("Agreed on (empty: today)"), self.consent_day)
+        self.consent_day = self.add_field(
+            self.tr("Agreed on (empty: today)"),
+            "consent_recorded_on",
+            DayEdit("consent_recorded_on", consent),
+            consent_form,
+        )
         consent_layout = QVBoxLayout(consent)
         consent_layout.addWidget(explained)
         consent_layout.addLayout(consent_form)
         self.consent_box.toggled.connect(self.consent_day.setEnabled)
 
-        self.fields: dict[str, QWidget] = {
-            "name": self.name_edit,
-            "name_kana": self.kana_edit,
-            "phone": self.phone_edit,
-            "postal_code": self.postal_edit,
-            "address": self.address_edit,
-            "notes": self.notes_edit,
-            "consent_to_share": self.consent_box,
-            "consent_recorded_on": self.consent_day,
-        }
-        self.message = message_label(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(why)
-        layout.addLayout(form)
-        layout.addWidget(consent)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.lay_out(why, self.form, consent)
         self.setMinimumWidth(520)
         self._fill()
-        self.name_edit.setFocus()
+        self.opened(self.name_edit)
 
     def _fill(self) -> None:
         person = self._opened
@@ -160,37 +132,17 @@ class PersonDialog(QDialog):
             notes=self.notes_edit.toPlainText(),
         )
 
-    def accept(self) -> None:
+    def save(self) -> uuid.UUID:
         database, actor = self._workspace.database, self._workspace.actor
-        try:
-            draft = self.draft()
-            if self._opened is None:
-                self.saved_id = create_person(database, actor, draft)
-            else:
-                opened = self._opened
-                self.saved_id = change_person(
-                    database, actor, opened.id, draft, row_version=opened.row_version
-                ).id
-        except Exception as error:  # a refusal is shown, everything typed stays
-            text = refusal_text(error)
-            if text is None:
-                raise
-            self.message.setText(text)
-            self.message.show()
-            field = error.field if isinstance(error, ServiceError) else None
-            widget = self.fields.get(field or "")
-            if widget is not None:
-                widget.setFocus()
-            return
-        super().accept()
+        draft = self.draft()
+        if self._opened is None:
+            return create_person(database, actor, draft)
+        opened = self._opened
+        return change_person(database, actor, opened.id, draft, row_version=opened.row_version).id
 
     @classmethod
     def ask(
         cls, workspace: Workspace, parent: QWidget | None = None, person_id: uuid.UUID | None = None
     ) -> uuid.UUID | None:
         """The person registered or changed; None if the dialog was cancelled."""
-        dialog = cls(workspace, parent, person_id)
-        try:
-            return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return cls(workspace, parent, person_id).run()

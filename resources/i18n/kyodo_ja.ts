@@ -435,14 +435,30 @@
         <translation>保存されていない相談</translation>
     </message>
     <message>
-        <source>A consultation was being typed when the program stopped:
+        <source>A consultation you were typing was not saved:
 %1
 
-Open it again to finish it? (No discards it.)</source>
-        <translation>プログラムが終了したとき、入力中の相談がありました:
+Open it to finish it now, keep it for later (asked again at your next sign-in), or discard it?</source>
+        <translation>入力中の相談が保存されていません:
 %1
 
-もう一度開いて入力を続けますか？（「いいえ」を選ぶと破棄します。）</translation>
+今すぐ開いて仕上げますか、後で（次回のログイン時にもう一度確認します）にしますか、それとも破棄しますか？</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>後で(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard...</source>
+        <translation>破棄(&amp;D)...</translation>
+    </message>
+    <message>
+        <source>The consultation typed but not saved will be deleted and cannot be brought back. Discard it?</source>
+        <translation>保存されていない相談の入力内容を削除します。元に戻すことはできません。破棄しますか？</translation>
     </message>
     <message>
         <source>%1 (%2), officer %3</source>
@@ -640,6 +656,10 @@ Open it again to finish it? (No discards it.)</source>
         <translation>すでに登録されている可能性があります</translation>
     </message>
     <message>
+        <source>Groups with the same name, or at the same address, are in the registry. Save the change only if this group is another one.</source>
+        <translation>同じ名称、または同じ所在地の団体が登録されています。別の団体である場合だけ、変更を保存してください。</translation>
+    </message>
+    <message>
         <source>Groups with the same name, or at the same address, are in the registry. Open the one that is this group, or register a new group if it is another.</source>
         <translation>同じ名称、または同じ所在地の団体が登録されています。同じ団体であれば登録済みの団体を開き、別の団体であれば新しく登録してください。</translation>
     </message>
@@ -654,6 +674,10 @@ Open it again to finish it? (No discards it.)</source>
     <message>
         <source>Register anyway</source>
         <translation>このまま登録する</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>このまま保存する</translation>
     </message>
     <message>
         <source>Go back</source>
@@ -962,6 +986,10 @@ Open it again to finish it? (No discards it.)</source>
     <message>
         <source>%1 due today, %2 overdue</source>
         <translation>今日が期限 %1件・期限切れ %2件</translation>
+    </message>
+    <message>
+        <source>First %1 shown of %2; filter the log by &quot;Due by today&quot; to see all</source>
+        <translation>先頭%1件を表示・全%2件。相談記録で「今日まで」で絞り込めます</translation>
     </message>
     <message>
         <source>Today&apos;s follow-ups</source>
@@ -1503,6 +1531,17 @@ The collaboration desk of Nerima ward&apos;s branch offices.</source>
     <message>
         <source>Agreed on (empty: today)</source>
         <translation>同意日（空欄: 今日）</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Discard the changes</source>
+        <translation>入力内容の破棄</translation>
+    </message>
+    <message>
+        <source>What you typed has not been saved. Discard it and close?</source>
+        <translation>入力した内容はまだ保存されていません。破棄して閉じますか？</translation>
     </message>
 </context>
 <context>

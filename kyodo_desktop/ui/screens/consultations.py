@@ -160,6 +160,10 @@ class ConsultationScreen(ListScreen):
         """The list as it is filtered, to CSV in the background; the job, if started."""
         from kyodo_desktop.ui.export_dialog import export_consultations_to_csv
 
+        # The list follows the search box only after a pause in typing: what the filter bar
+        # shows now is what leaves, never the wider filter of a moment ago. (The pause's
+        # timer, when it runs out, finds the list already filtered and does nothing.)
+        self.apply_filters()
         self.export_job = export_consultations_to_csv(
             self, self.workspace, self.source.wanted, self.model.rowCount()
         )
