@@ -266,3 +266,33 @@ def test_someone_else_signing_in_at_the_lock_keeps_the_hidden_forms_draft(  # ty
     qtbot.waitUntil(lambda: window.consultation_forms() == [])
     (kept,) = drafts.list_drafts(workspace.data_dir, officer.login_id)
     assert kept.data["fields"]["asked"] == "ロック中の書きかけ"
+
+
+def test_the_lock_covers_a_residents_dialog_without_closing_it(  # type: ignore[no-untyped-def]
+    qtbot, workspace, officer, tmp_path, monkeypatch
+):
+    from kyodo_desktop.ui.idle_lock import LockCover
+    from kyodo_desktop.ui.person_dialog import PersonDialog
+    from kyodo_desktop.ui.record_dialog import DiscardChangesQuestion
+
+    # The test's end closes the dialog with its text: that is the one question expected.
+    monkeypatch.setattr(DiscardChangesQuestion, "ask", classmethod(lambda cls, parent: True))
+
+    window = open_window(qtbot, workspace, tmp_path, idle_lock_ms=60_000)
+    dialog = PersonDialog(workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.name_edit.setText("練馬花子")
+
+    window.lock_screen()
+    (cover,) = dialog.findChildren(LockCover)
+    assert cover.isVisible() and cover.geometry() == dialog.rect()  # nothing shows through
+    assert dialog.isVisible()  # not closed: what was typed stays
+
+    lock = window.idle_lock.dialog
+    qtbot.keyClicks(lock.password_edit, PASSWORD)
+    with qtbot.waitSignal(window.idle_lock.unlocked):
+        lock.unlock_button.click()
+    qtbot.waitUntil(lambda: not dialog.findChildren(LockCover))
+    assert dialog.name_edit.text() == "練馬花子"

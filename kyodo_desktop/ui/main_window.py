@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self._estimate: EstimateDialog | None = None
         self._audit: QWidget | None = None  # 監査ログ: a page beside the seven screens
         self._follow_ups: QWidget | None = None  # 今日のフォロー: a dock (ui/follow_ups.py)
+        self._window_covers: list[QWidget] = []  # over other windows while locked
         self._drafts_offer_pending = False
         self._settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
         self._remember_layout = remember_layout
@@ -235,7 +237,9 @@ class MainWindow(QMainWindow):
         self.idle_lock = IdleLock(self, workspace, timeout, self.switch_user)
         # The forms are windows of their own, which the cover does not hide.
         self.idle_lock.locked.connect(self._hide_consultation_forms)
+        self.idle_lock.locked.connect(self._cover_other_windows)
         self.idle_lock.unlocked.connect(self._show_consultation_forms)
+        self.idle_lock.unlocked.connect(self._uncover_other_windows)
         self.idle_lock.start()
 
     def _show_actor(self, actor: Actor) -> None:
@@ -416,6 +420,32 @@ class MainWindow(QMainWindow):
     def _show_consultation_forms(self) -> None:
         for form in self.consultation_forms():  # none if someone else signed in at the lock
             form.show_after_lock()  # type: ignore[attr-defined]
+
+    def _cover_other_windows(self) -> None:
+        """Other windows open at the lock (a resident's dialog, 試算) are covered too.
+
+        A modal dialog cannot be hidden without ending it (and losing what was typed), so each
+        gets the lock's opaque cover as a child instead, removed at the unlock.
+        """
+        from kyodo_desktop.ui.idle_lock import LockCover
+
+        lock_dialog = self.idle_lock.dialog if self.idle_lock is not None else None
+        for window in QApplication.topLevelWidgets():
+            if window is self or window is lock_dialog or not window.isVisible():
+                continue
+            if window.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
+                continue
+            cover = LockCover(window)
+            cover.setGeometry(window.rect())
+            cover.show()
+            cover.raise_()
+            self._window_covers.append(cover)
+
+    def _uncover_other_windows(self) -> None:
+        for cover in self._window_covers:
+            cover.hide()
+            cover.deleteLater()
+        self._window_covers.clear()
 
     def watch_consultation_form(self, form: QWidget) -> None:
         """A form opened over this window (ConsultationForm calls this): when it saves,
