@@ -340,8 +340,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--repeat", type=int, default=5, help="runs per scenario (median)")
     bench.add_argument("--json", type=Path, help="write one JSON record per scenario here")
     from kyodo_desktop.admin_records import add_commands  # audit, retention
+    from kyodo_desktop.admin_reference import add_commands as add_reference_commands
 
     add_commands(commands)
+    add_reference_commands(commands)  # topics
     return parser
 
 
