@@ -122,3 +122,19 @@ def ui_resources(qapp):  # type: ignore[no-untyped-def]
     yield qapp
     for translator in translators:
         qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def counter_workspace(workspace: Workspace, actor_factory):  # type: ignore[no-untyped-def]
+    """The empty workspace with a counter officer of office 01 signed in."""
+    import dataclasses
+
+    return dataclasses.replace(workspace, actor=actor_factory(workspace, "01", StaffRole.COUNTER))
+
+
+@pytest.fixture
+def closing_discards(monkeypatch):  # type: ignore[no-untyped-def]
+    """pytest-qt closes a record dialog left open at a test's end: let it go without asking."""
+    from kyodo_desktop.ui.record_dialog import DiscardChangesQuestion
+
+    monkeypatch.setattr(DiscardChangesQuestion, "ask", classmethod(lambda cls, parent: True))

@@ -19,18 +19,7 @@ from kyodo_desktop.ui.group_duplicates import DuplicateChoice, DuplicateQuestion
 from kyodo_desktop.ui.group_page import ActiveQuestion, GroupPage
 from kyodo_desktop.ui.record_dialog import DiscardChangesQuestion
 
-pytestmark = pytest.mark.usefixtures("ui_resources")
-
-
-@pytest.fixture(autouse=True)
-def closing_discards(monkeypatch):  # type: ignore[no-untyped-def]
-    """pytest-qt closes a dialog left open at the end of a test: let it go without asking."""
-    monkeypatch.setattr(DiscardChangesQuestion, "ask", classmethod(lambda cls, parent: True))
-
-
-@pytest.fixture
-def counter_workspace(workspace: Workspace, actor_factory):  # type: ignore[no-untyped-def]
-    return dataclasses.replace(workspace, actor=actor_factory(workspace, "01", StaffRole.COUNTER))
+pytestmark = pytest.mark.usefixtures("ui_resources", "closing_discards")
 
 
 def open_dialog(qtbot, workspace, group_id=None) -> GroupDialog:  # type: ignore[no-untyped-def]

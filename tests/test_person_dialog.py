@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.persons import PersonDraft, create_person
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.audit import AuditEntry
@@ -17,18 +15,7 @@ from kyodo_desktop.store.people import Person
 from kyodo_desktop.ui.person_dialog import PersonDialog
 from kyodo_desktop.ui.record_dialog import DiscardChangesQuestion
 
-pytestmark = pytest.mark.usefixtures("ui_resources")
-
-
-@pytest.fixture(autouse=True)
-def closing_discards(monkeypatch):  # type: ignore[no-untyped-def]
-    """pytest-qt closes a dialog left open at the end of a test: let it go without asking."""
-    monkeypatch.setattr(DiscardChangesQuestion, "ask", classmethod(lambda cls, parent: True))
-
-
-@pytest.fixture
-def counter_workspace(workspace: Workspace, actor_factory):  # type: ignore[no-untyped-def]
-    return dataclasses.replace(workspace, actor=actor_factory(workspace, "01", StaffRole.COUNTER))
+pytestmark = pytest.mark.usefixtures("ui_resources", "closing_discards")
 
 
 def open_dialog(qtbot, workspace, person_id=None) -> PersonDialog:  # type: ignore[no-untyped-def]

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from kyodo_desktop.services.consultations import (
 from kyodo_desktop.ui.consultation_entry import ConsultationEntry
 from kyodo_desktop.ui.consultation_fields import FieldError
 from kyodo_desktop.ui.login import message_label, refusal_text
+from kyodo_desktop.ui.questions import confirm
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.workspace import Workspace
@@ -52,17 +52,14 @@ class DiscardTypedQuestion:
 
     @classmethod
     def ask(cls, parent: QWidget) -> bool:
-        answer = QMessageBox.question(
+        return confirm(
             parent,
             QCoreApplication.translate("ConsultationForm", "Discard the consultation"),
             QCoreApplication.translate(
                 "ConsultationForm",
                 "What you typed has not been saved. Close the form and discard it?",
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
 
 class ConsultationForm(QDialog):

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from kyodo_desktop.ui.formatting import label, programme_label, wareki
 from kyodo_desktop.ui.lazy_model import Column, LazyTableModel
 from kyodo_desktop.ui.list_screen import make_table
 from kyodo_desktop.ui.login import message_label, refusal_text
+from kyodo_desktop.ui.questions import confirm
 
 
 class HistoryRows:
@@ -62,14 +62,7 @@ class ActiveQuestion:
         else:
             title = translate("ActiveQuestion", "Make the group active again")
             text = translate("ActiveQuestion", "Make %1 active again?")
-        answer = QMessageBox.question(
-            parent,
-            title,
-            text.replace("%1", group_name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm(parent, title, text.replace("%1", group_name))
 
 
 def _programme(code: str) -> str:

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +20,7 @@ from kyodo_desktop.services.staff import DEMO_PASSWORD, needs_set_up, sign_in, s
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.store.errors import classify
+from kyodo_desktop.ui.questions import confirm
 
 MESSAGE_STYLE = "color: #b00020;"
 
@@ -136,17 +136,14 @@ class DiscardQuestion:
 
     @classmethod
     def ask(cls, parent: QWidget) -> bool:
-        answer = QMessageBox.question(
+        return confirm(
             parent,
             QCoreApplication.translate("DiscardQuestion", "Sign in as someone else"),
             QCoreApplication.translate(
                 "DiscardQuestion",
                 "What you typed but did not save will be lost when someone else signs in. Go on?",
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
 
 def first_sign_in(workspace: Workspace, parent: QWidget, *, unattended: bool) -> Actor | None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.services.errors import ServiceError
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.login import message_label, refusal_text
+from kyodo_desktop.ui.questions import confirm
 
 Field = TypeVar("Field", bound=QWidget)
 
@@ -38,16 +38,13 @@ class DiscardChangesQuestion:
 
     @classmethod
     def ask(cls, parent: QWidget) -> bool:
-        answer = QMessageBox.question(
+        return confirm(
             parent,
             QCoreApplication.translate("RecordDialog", "Discard the changes"),
             QCoreApplication.translate(
                 "RecordDialog", "What you typed has not been saved. Discard it and close?"
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
 
 def field_value(widget: QWidget) -> object:
@@ -119,8 +116,12 @@ class RecordDialog(QDialog):
         return self._values() != self._as_opened
 
     def save(self) -> uuid.UUID:
-        """Save what is typed and return the record's id; raise to refuse."""
-        raise NotImplementedError
+        """Save what is typed and return the record's id; raise to refuse.
+
+        Each record dialog (GroupDialog, PersonDialog) says how, through its own service;
+        the base has no record of its own to save.
+        """
+        raise NotImplementedError(f"{type(self).__name__} must say how it saves")
 
     def refuse(self, text: str, field: str | None) -> None:
         """Say why under the form and put the cursor on the field it is about."""

@@ -33,6 +33,7 @@ from kyodo_desktop.ui.backup_timer import BackupTimer
 from kyodo_desktop.ui.formatting import wareki
 from kyodo_desktop.ui.lazy_model import Column, LazyTableModel
 from kyodo_desktop.ui.list_screen import make_table
+from kyodo_desktop.ui.questions import confirm
 
 
 def when(info: BackupInfo) -> str:
@@ -78,7 +79,7 @@ class RestoreQuestion:
 
     @classmethod
     def ask(cls, parent: QWidget, info: BackupInfo) -> bool:
-        answer = QMessageBox.question(
+        return confirm(
             parent,
             QCoreApplication.translate("Backups", "Restore from a backup"),
             QCoreApplication.translate(
@@ -87,10 +88,7 @@ class RestoreQuestion:
                 "then will no longer be shown (the current file is kept in the backups "
                 "folder). The program will then close and must be started again. Restore?",
             ).replace("%1", when(info)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
 
 class RestartNotice:
