@@ -111,6 +111,7 @@ def _version(data: Mapping[str, Any]) -> ProgrammeVersion:
         kinds_by_setting=by_setting,
         divisions=tuple(_division(d) for d in data["divisions"]),
         notes=tuple(data.get("notes", ())),
+        pays_in_advance=bool(data.get("pays_in_advance", False)),
     )
 
 

@@ -70,6 +70,8 @@ class ProgrammeVersion:
     kinds_by_setting: tuple[tuple[str, frozenset[GroupKind]], ...]
     divisions: tuple[Division, ...]
     notes: tuple[str, ...]
+    # 概算払: paid in advance after the 交付決定, then settled (精算) or refunded (返還).
+    pays_in_advance: bool = False
 
     def kinds_under(self, settings: RuleSettings) -> frozenset[GroupKind]:
         """Eligible kinds once the settings that widen them are applied."""

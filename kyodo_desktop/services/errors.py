@@ -30,3 +30,16 @@ class NotFoundError(ServiceError):
 
 class StaleRecordError(ServiceError):
     """Someone else changed the record since it was opened."""
+
+
+class RulesRefusalError(ServiceError):
+    """The ward's rules refuse the application as it stands (nothing was saved).
+
+    ``reasons`` are the rules' own sentences; ``overridable`` says whether the acting staff
+    member may decide against them with a written reason (the head office).
+    """
+
+    def __init__(self, message: str, reasons: tuple[str, ...], *, overridable: bool) -> None:
+        super().__init__(message, field="rules")
+        self.reasons = reasons
+        self.overridable = overridable

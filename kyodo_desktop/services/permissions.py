@@ -12,6 +12,7 @@ from kyodo_desktop.services.actor import Actor
 class Permission(StrEnum):
     READ = "read"  # see records
     WRITE = "write"  # create and change records
+    DECIDE = "decide"  # the ward's steps of an application: 審査, 交付決定, 額の確定, 支払 ...
     OVERRIDE = "override"  # decide against the rules, with a written reason
     EXPORT = "export"  # take records out of the program (CSV, Excel, reports)
     READ_AUDIT = "read_audit"  # browse the audit trail
@@ -27,6 +28,7 @@ ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
         {
             Permission.READ,
             Permission.WRITE,
+            Permission.DECIDE,
             Permission.OVERRIDE,
             Permission.EXPORT,
             Permission.READ_AUDIT,
@@ -51,6 +53,7 @@ OFFICE_BOUND_ROLES = frozenset({StaffRole.COUNTER, StaffRole.VIEWER})
 DENIED = {
     Permission.READ: "記録を見る権限がありません。",
     Permission.WRITE: "記録を登録・変更する権限がありません（閲覧のみの権限です）。",
+    Permission.DECIDE: "交付決定・額の確定・支払などの区の手続きは協働推進課が記録します。",
     Permission.OVERRIDE: "規則と異なる決定をする権限がありません。協働推進課に依頼してください。",
     Permission.EXPORT: "記録を書き出す権限がありません。協働推進課に依頼してください。",
     Permission.READ_AUDIT: "監査ログを見る権限がありません。",

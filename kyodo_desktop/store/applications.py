@@ -22,6 +22,8 @@ class Project(Mergeable, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     starts_on: Mapped[date | None]
     ends_on: Mapped[date | None]
+    # ④ 協働事業提案制度: the department in charge of the project (所管課).
+    department_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("department.id"))
 
     group: Mapped[Group] = relationship(lazy="raise")
 
@@ -48,8 +50,11 @@ class Application(Mergeable, Base):
     # ⑤: the operating cost asked (運営費); days and venue costs are per month below.
     operating_cost: Mapped[int | None]
     purpose: Mapped[str] = mapped_column(Text, default="")
-    # A head-office override of the rules, with its written reason.
+    # The latest head-office override of the rules: its written reason, who and when.
+    # Each overridden step keeps its own (ApplicationStep.override_reason).
     override_reason: Mapped[str | None] = mapped_column(Text)
+    override_staff_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff.id"))
+    override_on: Mapped[date | None]
 
     project: Mapped[Project] = relationship(lazy="raise")
     steps: Mapped[list[ApplicationStep]] = relationship(
@@ -69,6 +74,10 @@ class ApplicationStep(Mergeable, Base):
     staff_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff.id"))
     amount: Mapped[int | None]
     note: Mapped[str] = mapped_column(Text, default="")
+    # Set when the head office decided this step against the rules: the written reason
+    # and the rules' own reasons that were overridden (one per line).
+    override_reason: Mapped[str | None] = mapped_column(Text)
+    overridden_reasons: Mapped[str | None] = mapped_column(Text)
 
 
 class BudgetLine(Mergeable, Base):
@@ -90,6 +99,8 @@ class ApplicationMonth(Mergeable, Base):
     __tablename__ = "application_month"
 
     application_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("application.id"), index=True)
+    # budget: the plan filed with the application; actual: what happened (実績報告).
+    stage: Mapped[str] = mapped_column(String(8), default="budget")
     year: Mapped[int]
     month: Mapped[int]
     days_opened: Mapped[int]

@@ -45,3 +45,5 @@ class CaseEvent(Mergeable, Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     consultation_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("consultation.id"))
     department_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("department.id"))
+    # An application the entry is about (kind "application"): its steps join the timeline.
+    application_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("application.id"))

@@ -46,3 +46,13 @@ class GroupFilter:
     kind: str | None = None  # rules.GroupKind
     office_id: uuid.UUID | None = None
     active: bool | None = True  # None: active and inactive alike
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """The support cases an officer is looking for; empty fields do not narrow."""
+
+    statuses: tuple[str, ...] = ()  # rules.vocabulary.CaseStatus codes; () for every status
+    text: str = ""  # a substring of the group's name (folded like its key)
+    group_id: uuid.UUID | None = None
+    lead_staff_id: uuid.UUID | None = None

@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from kyodo_desktop.store.applications import Application, ApplicationStep, Project
+from kyodo_desktop.store.awards import AWARDED_STATUSES
 from kyodo_desktop.store.cases import CaseEvent, SupportCase
 
 # The consultation log's listing has a module of its own; its names are kept here too.
@@ -21,13 +22,14 @@ from kyodo_desktop.store.consultation_listing import FollowUpListing as FollowUp
 from kyodo_desktop.store.consultation_listing import (
     consultation_conditions as consultation_conditions,
 )
-from kyodo_desktop.store.filters import GroupFilter
+from kyodo_desktop.store.filters import CaseFilter, GroupFilter
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.paging import Listing as Listing
 from kyodo_desktop.store.paging import Queries as Queries
 from kyodo_desktop.store.people import Staff
 from kyodo_desktop.store.reference import Department, Office, Programme, Topic
 from kyodo_desktop.store.search_match import group_text_match
+from kyodo_desktop.store.text_match import contains
 
 
 class GroupRow(NamedTuple):
@@ -154,12 +156,23 @@ class GroupListing(Listing[GroupRow]):
 
 
 class CaseListing(Listing[CaseRow]):
-    """Every support case (of one office, if given), the most recently opened first."""
+    """The support cases (of one office, if given) a filter keeps, the latest opened first."""
 
-    def __init__(self, office_id: uuid.UUID | None = None) -> None:
+    def __init__(
+        self, office_id: uuid.UUID | None = None, wanted: CaseFilter | None = None
+    ) -> None:
+        wanted = wanted or CaseFilter()
         where = [_live(SupportCase)]
         if office_id is not None:
             where.append(SupportCase.office_id == office_id)
+        if wanted.statuses:
+            where.append(SupportCase.status.in_(wanted.statuses))
+        if wanted.group_id is not None:
+            where.append(SupportCase.group_id == wanted.group_id)
+        if wanted.lead_staff_id is not None:
+            where.append(SupportCase.lead_staff_id == wanted.lead_staff_id)
+        if wanted.text.strip():
+            where.append(contains(Group.name_key, wanted.text))
         events = (
             select(CaseEvent.case_id, func.count().label("n"))
             .where(_live(CaseEvent))
@@ -184,7 +197,12 @@ class CaseListing(Listing[CaseRow]):
             .where(*where)
             .order_by(SupportCase.opened_on.desc(), SupportCase.id)
         )
-        count = select(func.count()).select_from(SupportCase).where(*where)
+        count = (
+            select(func.count())
+            .select_from(SupportCase)
+            .join(Group, Group.id == SupportCase.group_id)
+            .where(*where)
+        )
         super().__init__(count, page)
 
     def decorate(self, session: Session, rows: Sequence) -> list[CaseRow]:
@@ -257,19 +275,6 @@ class DocumentListing(Listing[DocumentRow]):
 
     def decorate(self, session: Session, rows: Sequence) -> list[DocumentRow]:
         return [DocumentRow(*row) for row in rows]
-
-
-AWARDED_STATUSES = (
-    "decided",
-    "change_approved",
-    "reported",
-    "confirmed",
-    "claimed",
-    "paid",
-    "advance_paid",
-    "settled",
-    "refunded",
-)
 
 
 def figures_by_programme_and_year(session: Session) -> list[FigureRow]:

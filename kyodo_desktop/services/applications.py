@@ -1,0 +1,447 @@
+"""Projects (事業) and subsidy applications (申請), from 事前相談 to 支払.
+
+Every step goes through `rules.lifecycle` (only the steps that make sense are recorded; the
+rest are refused with the reason), and the rules judge the application when it is filed
+and when it is decided (services/application_judging.py). The group's own steps — 事前相談,
+交付申請, 取下げ, 実績報告, 請求 — are recorded at any office counter for that office's
+applications; the ward's steps — 審査, 交付決定, 不採択, 変更承認, 額の確定, 支払, 概算払,
+精算, 返還 — by the head office (Permission.DECIDE).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+
+from sqlalchemy import select
+from sqlalchemy.orm.attributes import flag_modified
+
+from kyodo_desktop.rules.lifecycle import JUDGED, Progress, apply_step
+from kyodo_desktop.rules.vocabulary import StepKind
+from kyodo_desktop.services.application_drafts import (
+    ApplicationDraft,
+    BudgetLineDraft,
+    MonthDraft,
+    ProjectDraft,
+    StepDraft,
+    amount,
+    clean_application,
+    clean_lines,
+    clean_months,
+    clean_project,
+    clean_step,
+)
+from kyodo_desktop.services.application_judging import apply_judgement, judge, months_of
+from kyodo_desktop.services.application_view import (
+    COUNTER_STEPS,
+    ApplicationView,
+    ProjectView,
+    actor_refusal,
+    progress_of,
+    steps_of,
+    view_of,
+)
+from kyodo_desktop.services.core import STALE_MESSAGE, UnitOfWork, service
+from kyodo_desktop.services.errors import (
+    InputError,
+    NotFoundError,
+    PermissionDeniedError,
+    StaleRecordError,
+)
+from kyodo_desktop.services.permissions import Permission
+from kyodo_desktop.store.applications import (
+    Application,
+    ApplicationMonth,
+    ApplicationStep,
+    BudgetLine,
+    Project,
+)
+from kyodo_desktop.store.base import utcnow
+from kyodo_desktop.store.groups import Group
+from kyodo_desktop.store.reference import Department, Office
+
+__all__ = [
+    "COUNTER_STEPS",
+    "ApplicationDraft",
+    "ApplicationView",
+    "BudgetLineDraft",
+    "MonthDraft",
+    "ProjectDraft",
+    "ProjectView",
+    "StepDraft",
+    "change_application",
+    "change_project",
+    "create_project",
+    "get_application",
+    "group_projects",
+    "open_application",
+    "open_application_in",
+    "record_step",
+    "set_budget_lines",
+    "set_months",
+]
+
+
+def _group(uow: UnitOfWork, group_id: object) -> Group:
+    row = uow.session.get(Group, group_id) if isinstance(group_id, uuid.UUID) else None
+    if row is None or row.deleted_at is not None:
+        raise NotFoundError("この団体の記録は見つかりません（削除された可能性があります）。")
+    return row
+
+
+def _project(uow: UnitOfWork, project_id: object) -> Project:
+    row = uow.session.get(Project, project_id) if isinstance(project_id, uuid.UUID) else None
+    if row is None or row.deleted_at is not None:
+        raise NotFoundError("この事業の記録は見つかりません。団体の事業を選び直してください。")
+    return row
+
+
+def _application(uow: UnitOfWork, application_id: object, row_version: int | None) -> Application:
+    row = (
+        uow.session.get(Application, application_id)
+        if isinstance(application_id, uuid.UUID)
+        else None
+    )
+    if row is None or row.deleted_at is not None:
+        raise NotFoundError("この申請の記録は見つかりません（削除された可能性があります）。")
+    if row_version is not None and row.row_version != row_version:
+        raise StaleRecordError(STALE_MESSAGE)
+    return row
+
+
+def _department(uow: UnitOfWork, code: str | None) -> uuid.UUID | None:
+    if code is None:
+        return None
+    found = uow.session.scalar(
+        select(Department.id).where(Department.code == code, Department.deleted_at.is_(None))
+    )
+    if found is None:
+        raise InputError(
+            f"所管課「{code}」はありません。一覧から選んでください。", field="department_code"
+        )
+    return found
+
+
+def _store_project(uow: UnitOfWork, row: Project, draft: ProjectDraft) -> None:
+    clean = clean_project(draft)
+    row.title = clean.title
+    row.description = clean.description
+    row.starts_on = clean.starts_on
+    row.ends_on = clean.ends_on
+    row.department_id = _department(uow, clean.department_code)
+
+
+@service("project.create", Permission.WRITE, input_type=ProjectDraft)
+def create_project(uow: UnitOfWork, draft: ProjectDraft) -> uuid.UUID:
+    """Register a project of a group; its applications count "N times per project"."""
+    group = _group(uow, draft.group_id)
+    row = Project(id=uuid.uuid4(), group_id=group.id)
+    _store_project(uow, row, draft)
+    uow.session.add(row)
+    uow.session.flush()
+    return row.id
+
+
+@service("project.change", Permission.WRITE, input_type=ProjectDraft)
+def change_project(
+    uow: UnitOfWork, project_id: uuid.UUID, draft: ProjectDraft, *, row_version: int
+) -> ProjectView:
+    row = _project(uow, project_id)
+    if row.row_version != row_version:
+        raise StaleRecordError(STALE_MESSAGE)
+    if draft.group_id != row.group_id:
+        raise InputError(
+            "事業の団体は変えられません。新しい事業として登録してください。", field="group_id"
+        )
+    _store_project(uow, row, draft)
+    uow.session.flush()
+    return ProjectView.of(uow.session, row)
+
+
+@service("project.list", Permission.READ)
+def group_projects(uow: UnitOfWork, group_id: uuid.UUID) -> list[ProjectView]:
+    """The group's projects, the newest first."""
+    group = _group(uow, group_id)
+    rows = uow.session.scalars(
+        select(Project)
+        .where(Project.group_id == group.id, Project.deleted_at.is_(None))
+        .order_by(Project.created_at.desc())
+    )
+    return [ProjectView.of(uow.session, row) for row in rows]
+
+
+def _record(
+    uow: UnitOfWork,
+    row: Application,
+    group: Group,
+    step: StepDraft,
+    override_reason: str | None,
+) -> ApplicationStep:
+    """The one path of every step: order, permission, amounts, the rules, then the row."""
+    kind = StepKind(step.kind)
+    refusal = actor_refusal(uow, row, kind)
+    if refusal is not None:
+        raise PermissionDeniedError(refusal)
+    progress = progress_of(uow, row, steps_of(uow, row.id))
+    after = apply_step(progress, kind, step.occurred_on, step.amount)
+    stored = ApplicationStep(
+        id=uuid.uuid4(),
+        application_id=row.id,
+        kind=kind,
+        occurred_on=step.occurred_on,
+        document_number=step.document_number,
+        staff_id=uow.actor.staff_id,
+        amount=_step_amount(kind, progress, after, step.amount),
+        note=step.note,
+    )
+    if kind in JUDGED:
+        asked = step.amount if kind is StepKind.FILED else after.decided
+        judgement = judge(uow, row, group, asked)
+        if kind is StepKind.FILED and step.amount is None and not judgement.refused:
+            # Nothing asked: the request is the most the rules allow (① from households).
+            after = replace(after, requested=judgement.evaluation.grantable)
+            stored.amount = after.requested
+        apply_judgement(uow, row, stored, judgement, override_reason)
+    row.status = kind
+    row.amount_requested = after.requested
+    row.amount_decided = after.decided
+    row.amount_confirmed = after.confirmed
+    row.amount_paid = after.paid
+    uow.session.add(stored)
+    uow.session.flush()
+    return stored
+
+
+def _step_amount(
+    kind: StepKind, before: Progress, after: Progress, typed: int | None
+) -> int | None:
+    if kind is StepKind.FILED:
+        return typed
+    if typed is not None:
+        return typed
+    return {
+        StepKind.CLAIMED: after.claimed,
+        StepKind.PAID: after.paid - before.paid,
+        StepKind.ADVANCE_PAID: after.paid,
+        StepKind.SETTLED: after.paid - before.paid,
+        StepKind.REFUNDED: before.paid - after.paid,
+        StepKind.REPORTED: after.decided,
+    }.get(kind)
+
+
+def open_application_in(
+    uow: UnitOfWork, draft: ApplicationDraft, *, override_reason: str | None = None
+) -> Application:
+    """Create an application with its first step, inside a running use case (the ① round)."""
+    clean = clean_application(draft)
+    project = _project(uow, clean.project_id)
+    group = _group(uow, project.group_id)
+    office = uow.session.get(Office, uow.actor.office_id)
+    assert office is not None
+    row = Application(
+        id=uuid.uuid4(),
+        project_id=project.id,
+        programme_code=clean.programme_code,
+        division=clean.division,
+        fiscal_year=clean.fiscal_year,
+        office_id=office.id,
+        status="",
+        amount_requested=0,
+        amount_paid=0,
+        households=clean.households,
+        households_counted_on=clean.households_counted_on,
+        operating_cost=clean.operating_cost,
+        purpose=clean.purpose,
+    )
+    uow.session.add(row)
+    uow.session.flush()
+    _store_months(uow, row, "budget", clean.months)
+    assert clean.opened_on is not None
+    first = StepDraft(
+        kind=clean.first_step,
+        occurred_on=clean.opened_on,
+        amount=clean.amount_requested if clean.first_step is StepKind.FILED else None,
+        document_number=clean.document_number,
+    )
+    _record(uow, row, group, first, override_reason)
+    return row
+
+
+@service("application.open", Permission.WRITE, input_type=ApplicationDraft)
+def open_application(
+    uow: UnitOfWork, draft: ApplicationDraft, *, override_reason: str | None = None
+) -> uuid.UUID:
+    """Start an application at 事前相談, or file it (交付申請), judged by the rules."""
+    return open_application_in(uow, draft, override_reason=override_reason).id
+
+
+@service("application.change", Permission.WRITE, input_type=ApplicationDraft)
+def change_application(
+    uow: UnitOfWork, application_id: uuid.UUID, draft: ApplicationDraft, *, row_version: int
+) -> ApplicationView:
+    """Correct the facts of an application not decided yet (households, ⑤ months, purpose)."""
+    row = _application(uow, application_id, row_version)
+    uow.require_office(row.office_id)
+    if row.status not in (StepKind.PRIOR_CONSULTATION, StepKind.FILED, StepKind.REVIEW):
+        raise InputError(
+            "交付決定の後は申請の内容を直せません。変更承認を記録してください。", field="status"
+        )
+    clean = clean_application(draft)
+    if (clean.project_id, clean.programme_code, clean.fiscal_year) != (
+        row.project_id,
+        row.programme_code,
+        row.fiscal_year,
+    ) or clean.division != row.division:
+        raise InputError(
+            "事業・支援事業・部門・年度は変えられません。取下げて新しく申請してください。",
+            field="programme_code",
+        )
+    row.households = clean.households
+    row.households_counted_on = clean.households_counted_on
+    row.operating_cost = clean.operating_cost
+    row.purpose = clean.purpose
+    _store_months(uow, row, "budget", clean.months)
+    if row.status != StepKind.PRIOR_CONSULTATION:
+        if clean.amount_requested is not None:
+            row.amount_requested = clean.amount_requested
+        else:
+            # Nothing typed: the most the corrected facts allow (① from the households).
+            project = _project(uow, row.project_id)
+            judgement = judge(uow, row, _group(uow, project.group_id), None)
+            if not judgement.refused:
+                row.amount_requested = judgement.evaluation.grantable
+    uow.session.flush()
+    return view_of(uow, row)
+
+
+@service("application.record_step", Permission.WRITE, input_type=StepDraft)
+def record_step(
+    uow: UnitOfWork,
+    application_id: uuid.UUID,
+    step: StepDraft,
+    *,
+    row_version: int,
+    override_reason: str | None = None,
+) -> ApplicationView:
+    """Record the next step; refused with the reason when it does not make sense now."""
+    row = _application(uow, application_id, row_version)
+    clean = clean_step(step)
+    project = _project(uow, row.project_id)
+    _record(uow, row, _group(uow, project.group_id), clean, override_reason)
+    return view_of(uow, row)
+
+
+@service("application.set_lines", Permission.WRITE)
+def set_budget_lines(
+    uow: UnitOfWork,
+    application_id: uuid.UUID,
+    stage: str,
+    lines: tuple[BudgetLineDraft, ...],
+    *,
+    row_version: int,
+) -> ApplicationView:
+    """Replace the 収支予算 (before the decision) or the 収支決算 (with the 実績報告)."""
+    row = _application(uow, application_id, row_version)
+    uow.require_office(row.office_id)
+    cleaned = clean_lines(lines, stage)
+    _stage_open(row, stage)
+    for old in uow.session.scalars(
+        select(BudgetLine).where(
+            BudgetLine.application_id == row.id,
+            BudgetLine.stage == stage,
+            BudgetLine.deleted_at.is_(None),
+        )
+    ):
+        old.deleted_at = utcnow()  # never deleted: the audit trail keeps what it said
+    for line in cleaned:
+        uow.session.add(
+            BudgetLine(
+                id=uuid.uuid4(),
+                application_id=row.id,
+                stage=stage,
+                side=line.side,
+                item=line.item,
+                amount=line.amount,
+                note=line.note,
+            )
+        )
+    flag_modified(row, "purpose")  # the application's version moves with its lines
+    uow.session.flush()
+    return view_of(uow, row)
+
+
+def _stage_open(row: Application, stage: str) -> None:
+    status = row.status
+    if stage == "budget" and status not in (
+        StepKind.PRIOR_CONSULTATION,
+        StepKind.FILED,
+        StepKind.REVIEW,
+        StepKind.DECIDED,
+        StepKind.CHANGE_APPROVED,
+        StepKind.ADVANCE_PAID,
+    ):
+        raise InputError(
+            "収支予算は実績報告の前まで直せます。終わった事業は収支決算に入力してください。",
+            field="stage",
+        )
+    if stage == "actual" and status in (
+        StepKind.PRIOR_CONSULTATION,
+        StepKind.FILED,
+        StepKind.REVIEW,
+        StepKind.REJECTED,
+        StepKind.WITHDRAWN,
+    ):
+        raise InputError("収支決算は交付決定の後、実績報告のときに入力します。", field="stage")
+
+
+@service("application.set_months", Permission.WRITE)
+def set_months(
+    uow: UnitOfWork,
+    application_id: uuid.UUID,
+    stage: str,
+    months: tuple[MonthDraft, ...],
+    operating_cost: int | None,
+    *,
+    row_version: int,
+) -> ApplicationView:
+    """⑤: the months planned (budget) or as they happened (actual), and the 運営費."""
+    row = _application(uow, application_id, row_version)
+    uow.require_office(row.office_id)
+    if row.programme_code != "hiroba":
+        raise InputError("開催日数・会場費は相談情報ひろば運営支援だけの項目です。", field="months")
+    if stage not in ("budget", "actual"):
+        raise InputError("計画か実績かを選んでください。", field="stage")
+    _stage_open(row, stage)
+    cleaned = clean_months(months, row.fiscal_year)
+    if operating_cost is not None and stage == "budget":
+        row.operating_cost = amount(operating_cost, "運営費", "operating_cost")
+    _store_months(uow, row, stage, cleaned)
+    flag_modified(row, "purpose")
+    uow.session.flush()
+    return view_of(uow, row)
+
+
+def _store_months(
+    uow: UnitOfWork, row: Application, stage: str, months: tuple[MonthDraft, ...]
+) -> None:
+    for old in months_of(uow, row.id, stage):
+        old.deleted_at = utcnow()
+    for month in months:
+        uow.session.add(
+            ApplicationMonth(
+                id=uuid.uuid4(),
+                application_id=row.id,
+                stage=stage,
+                year=month.year,
+                month=month.month,
+                days_opened=month.days_opened,
+                venue_cost=month.venue_cost,
+            )
+        )
+    uow.session.flush()
+
+
+@service("application.get", Permission.READ)
+def get_application(uow: UnitOfWork, application_id: uuid.UUID) -> ApplicationView:
+    """The application with its steps, 収支, overrides, and the steps that may come next."""
+    return view_of(uow, _application(uow, application_id, None))

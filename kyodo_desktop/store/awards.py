@@ -1,0 +1,80 @@
+"""The awards (交付決定) a project or a group has had: the history the rules count.
+
+DOMAIN.md: "N times per project" counts awards, not applications; a refused or withdrawn
+application uses up no time. An application counts as awarded once it reached 交付決定,
+whatever step it has reached since (AWARDED_STATUSES).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kyodo_desktop.rules import Award
+from kyodo_desktop.store.applications import Application, Project
+
+AWARDED_STATUSES = (
+    "decided",
+    "change_approved",
+    "reported",
+    "confirmed",
+    "claimed",
+    "paid",
+    "advance_paid",
+    "settled",
+    "refunded",
+)
+
+
+def project_awards(
+    session: Session,
+    project_id: uuid.UUID,
+    programme_code: str,
+    *,
+    excluding: uuid.UUID | None = None,
+) -> list[Award]:
+    """The project's awards in one programme, oldest first, leaving out ``excluding``."""
+    query = (
+        select(Application.fiscal_year, Application.division)
+        .where(
+            Application.project_id == project_id,
+            Application.programme_code == programme_code,
+            Application.status.in_(AWARDED_STATUSES),
+            Application.deleted_at.is_(None),
+        )
+        .order_by(Application.fiscal_year)
+    )
+    if excluding is not None:
+        query = query.where(Application.id != excluding)
+    return [Award(fy, division) for fy, division in session.execute(query)]
+
+
+def group_awards(session: Session, group_id: uuid.UUID) -> dict[tuple[uuid.UUID, str], list[Award]]:
+    """Every award of the group's projects, by (project, programme), oldest first.
+
+    One indexed query (project by group, application by project) whatever the size of
+    the ward's history.
+    """
+    rows = session.execute(
+        select(
+            Application.project_id,
+            Application.programme_code,
+            Application.fiscal_year,
+            Application.division,
+        )
+        .join(Project, Project.id == Application.project_id)
+        .where(
+            Project.group_id == group_id,
+            Project.deleted_at.is_(None),
+            Application.status.in_(AWARDED_STATUSES),
+            Application.deleted_at.is_(None),
+        )
+        .order_by(Application.fiscal_year)
+    )
+    found: dict[tuple[uuid.UUID, str], list[Award]] = defaultdict(list)
+    for project_id, code, fy, division in rows:
+        found[(project_id, code)].append(Award(fy, division))
+    return dict(found)
