@@ -174,7 +174,8 @@ def test_settling_pays_the_rest_when_the_advance_was_less(desk: Desk) -> None:
     view = desk.step(app, K.CONFIRMED, date(2027, 4, 2), 80_000)
     assert view.next_steps == (K.SETTLED,)
     view = desk.step(app, K.SETTLED, date(2027, 4, 3))
-    assert (view.steps[-1].amount, view.amount_paid) == (30_000, 80_000)
+    # 精算額 is the confirmed amount; 30,000円 more is paid on top of the advance.
+    assert (view.steps[-1].amount, view.amount_paid) == (80_000, 80_000)
 
 
 def test_a_change_approval_and_a_withdrawal_and_a_rejection(desk: Desk) -> None:
@@ -420,7 +421,7 @@ def test_budget_and_actual_lines_must_balance(desk: Desk) -> None:
         desk.counter,
         app,
         "actual",
-        balanced[:2] + (BudgetLineDraft("expense", "会場費", 120_000),),
+        (*balanced[:2], BudgetLineDraft("expense", "会場費", 120_000)),
         row_version=view.row_version,
     )
     assert [line.item for line in view.lines["actual"]] == ["助成金", "会費", "会場費"]

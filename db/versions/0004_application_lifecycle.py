@@ -9,6 +9,7 @@ Create Date: 2026-12-01 19:50:00
   (``override_reason`` was there already); each step keeps its own reason and the rules'
   reasons it overrode (``application_step.override_reason`` / ``overridden_reasons``).
 - ``application_month.stage``: the ⑤ months as planned (budget) and as reported (actual).
+- ``budget_line.position``: the order of a 収支 form's lines as written.
 - ``case_event.application_id``: a case entry about an application.
 """
 
@@ -40,6 +41,8 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("stage", sa.String(length=8), nullable=False, server_default="budget")
         )
+    with op.batch_alter_table("budget_line") as batch:
+        batch.add_column(sa.Column("position", sa.Integer(), nullable=False, server_default="0"))
     with op.batch_alter_table("case_event") as batch:
         batch.add_column(sa.Column("application_id", sa.Uuid(), nullable=True))
         batch.create_foreign_key(
@@ -51,6 +54,8 @@ def downgrade() -> None:
     with op.batch_alter_table("case_event") as batch:
         batch.drop_constraint("fk_case_event_application_id_application", type_="foreignkey")
         batch.drop_column("application_id")
+    with op.batch_alter_table("budget_line") as batch:
+        batch.drop_column("position")
     with op.batch_alter_table("application_month") as batch:
         batch.drop_column("stage")
     with op.batch_alter_table("application_step") as batch:

@@ -112,6 +112,7 @@ def _version(data: Mapping[str, Any]) -> ProgrammeVersion:
         divisions=tuple(_division(d) for d in data["divisions"]),
         notes=tuple(data.get("notes", ())),
         pays_in_advance=bool(data.get("pays_in_advance", False)),
+        needs_report=bool(data.get("needs_report", True)),
     )
 
 

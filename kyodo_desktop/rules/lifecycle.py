@@ -30,7 +30,7 @@ AMOUNT_LABELS = {
     K.CLAIMED: "請求額",
     K.PAID: "支払額",
     K.ADVANCE_PAID: "概算払額",
-    K.SETTLED: "精算で支払う額",
+    K.SETTLED: "精算額",
     K.REFUNDED: "返還額",
 }
 # Where the rules judge the application: when it is filed and when it is decided.
@@ -44,11 +44,13 @@ class Progress:
     status: K | None = None  # None before the first step
     last_on: dt.date | None = None  # the day of the latest step
     pays_in_advance: bool = False  # the programme pays 概算払
+    needs_report: bool = True  # False: the decided amount is claimed, no 実績報告・額の確定
     requested: int = 0
     decided: int | None = None
     confirmed: int | None = None
     paid: int = 0
     claimed: int = 0  # claimed and not yet paid
+    last_amount: int | None = None  # the amount the latest step carried
 
     @property
     def finished(self) -> bool:
@@ -115,6 +117,8 @@ def _refusal(p: Progress, kind: K) -> str | None:
         if status in (K.DECIDED, K.CHANGE_APPROVED):
             return None
         return "概算払は交付決定から実績報告までの間です。"
+    if kind in (K.REPORTED, K.CONFIRMED) and not p.needs_report:
+        return f"この事業には{kind.label}がありません。交付決定額を請求してください。"
     if kind is K.REPORTED:
         if status in AWARDED_OPEN:
             return None
@@ -125,6 +129,10 @@ def _refusal(p: Progress, kind: K) -> str | None:
         if status in AWARDED_OPEN:
             return "額の確定は実績報告の後です。"
         return "額は確定済みです。"
+    if kind is K.CLAIMED and not p.needs_report:
+        if status in (K.DECIDED, K.CHANGE_APPROVED):
+            return None
+        return "請求済みです。支払を記録してください。"
     if kind is K.CLAIMED:
         if status is K.CONFIRMED and p.paid == 0:
             return None
@@ -163,11 +171,12 @@ def _suggested(p: Progress, kind: K) -> int | None:
     if kind is K.CONFIRMED or kind is K.REPORTED or kind is K.ADVANCE_PAID:
         return p.decided
     if kind is K.CLAIMED:
-        return (p.confirmed or 0) - p.paid
+        base = p.confirmed if p.needs_report else p.decided
+        return (base or 0) - p.paid
     if kind is K.PAID:
         return p.claimed
     if kind is K.SETTLED:
-        return max(0, (p.confirmed or 0) - p.paid)
+        return p.confirmed
     if kind is K.REFUNDED:
         return max(0, p.paid - (p.confirmed or 0))
     return None
@@ -212,14 +221,15 @@ def apply_step(
         return replace(progress, status=kind, last_on=day)
     if amount is None and kind is K.FILED:
         # Nothing asked: the caller asks the rules for the most they allow.
-        return replace(progress, status=kind, last_on=day)
+        return replace(progress, status=kind, last_on=day, last_amount=None)
     if amount is None:
         suggested = _suggested(progress, kind)
         if suggested is None or kind in (K.DECIDED, K.CHANGE_APPROVED, K.CONFIRMED):
             raise RulesValidationError(f"{label}を入力してください。", field="amount")
         amount = suggested
     amount = require_amount(amount, label, field="amount")
-    return _with_amount(replace(progress, status=kind, last_on=day), kind, amount, label)
+    moved = replace(progress, status=kind, last_on=day, last_amount=amount)
+    return _with_amount(moved, kind, amount, label)
 
 
 def _with_amount(p: Progress, kind: K, amount: int, label: str) -> Progress:
@@ -247,6 +257,11 @@ def _with_amount(p: Progress, kind: K, amount: int, label: str) -> Progress:
         return replace(p, paid=amount)
     confirmed = p.confirmed or 0
     if kind is K.CLAIMED:
+        if not p.needs_report:
+            # 協力費: the decided amount is the amount (no 額の確定).
+            if amount > decided - p.paid:
+                raise refuse(f"交付決定額（{format_yen(decided)}）を超えて請求できません。")
+            return replace(p, claimed=amount)
         if amount > confirmed - p.paid:
             raise refuse(f"確定額（{format_yen(confirmed)}）を超えて請求できません。")
         return replace(p, claimed=amount)
@@ -255,10 +270,9 @@ def _with_amount(p: Progress, kind: K, amount: int, label: str) -> Progress:
             raise refuse(f"請求額（{format_yen(p.claimed)}）と同じ額を支払ってください。")
         return replace(p, paid=p.paid + amount, claimed=0)
     if kind is K.SETTLED:
-        if amount != confirmed - p.paid:
-            raise refuse(
-                f"確定額と概算払額の差額（{format_yen(confirmed - p.paid)}）を入力してください。"
-            )
+        # 精算額 is the confirmed amount; what is paid now is its difference to the advance.
+        if amount != confirmed:
+            raise refuse(f"精算額は確定額（{format_yen(confirmed)}）です。")
         return replace(p, paid=confirmed)
     # 返還
     if amount != p.paid - confirmed:

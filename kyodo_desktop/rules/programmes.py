@@ -72,6 +72,8 @@ class ProgrammeVersion:
     notes: tuple[str, ...]
     # 概算払: paid in advance after the 交付決定, then settled (精算) or refunded (返還).
     pays_in_advance: bool = False
+    # False: the decided amount is claimed and paid, with no 実績報告 or 額の確定 (① 協力費).
+    needs_report: bool = True
 
     def kinds_under(self, settings: RuleSettings) -> frozenset[GroupKind]:
         """Eligible kinds once the settings that widen them are applied."""

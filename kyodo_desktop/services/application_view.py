@@ -158,6 +158,7 @@ def progress_of(uow: UnitOfWork, row: Application, steps: list[ApplicationStep])
         status=StepKind(row.status) if row.status else None,
         last_on=max((s.occurred_on for s in steps), default=None),
         pays_in_advance=version.pays_in_advance,
+        needs_report=version.needs_report,
         requested=row.amount_requested,
         decided=row.amount_decided,
         confirmed=row.amount_confirmed,
@@ -254,7 +255,7 @@ def _lines(session: Session, application_id: uuid.UUID) -> dict[str, tuple[LineV
     rows = session.scalars(
         select(BudgetLine)
         .where(BudgetLine.application_id == application_id, BudgetLine.deleted_at.is_(None))
-        .order_by(BudgetLine.created_at, BudgetLine.id)
+        .order_by(BudgetLine.position, BudgetLine.created_at)
     )
     for line in rows:
         found.setdefault(line.stage, []).append(

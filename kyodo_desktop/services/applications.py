@@ -16,7 +16,7 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm.attributes import flag_modified
 
-from kyodo_desktop.rules.lifecycle import JUDGED, Progress, apply_step
+from kyodo_desktop.rules.lifecycle import JUDGED, apply_step
 from kyodo_desktop.rules.vocabulary import StepKind
 from kyodo_desktop.services.application_drafts import (
     ApplicationDraft,
@@ -191,7 +191,7 @@ def _record(
         occurred_on=step.occurred_on,
         document_number=step.document_number,
         staff_id=uow.actor.staff_id,
-        amount=_step_amount(kind, progress, after, step.amount),
+        amount=after.last_amount,
         note=step.note,
     )
     if kind in JUDGED:
@@ -212,31 +212,24 @@ def _record(
     return stored
 
 
-def _step_amount(
-    kind: StepKind, before: Progress, after: Progress, typed: int | None
-) -> int | None:
-    if kind is StepKind.FILED:
-        return typed
-    if typed is not None:
-        return typed
-    return {
-        StepKind.CLAIMED: after.claimed,
-        StepKind.PAID: after.paid - before.paid,
-        StepKind.ADVANCE_PAID: after.paid,
-        StepKind.SETTLED: after.paid - before.paid,
-        StepKind.REFUNDED: before.paid - after.paid,
-        StepKind.REPORTED: after.decided,
-    }.get(kind)
-
-
 def open_application_in(
-    uow: UnitOfWork, draft: ApplicationDraft, *, override_reason: str | None = None
+    uow: UnitOfWork,
+    draft: ApplicationDraft,
+    *,
+    override_reason: str | None = None,
+    office_id: uuid.UUID | None = None,
 ) -> Application:
-    """Create an application with its first step, inside a running use case (the ① round)."""
+    """Create an application with its first step, inside a running use case (the ① round).
+
+    The application belongs to the actor's office, or to ``office_id`` (the ① round files
+    each 町会's application at the office in charge of it). Raises `RulesRefusalError` or
+    `InputError` after adding rows to the session: a caller that goes on after a refusal
+    must run this in a savepoint (``session.begin_nested()``).
+    """
     clean = clean_application(draft)
     project = _project(uow, clean.project_id)
     group = _group(uow, project.group_id)
-    office = uow.session.get(Office, uow.actor.office_id)
+    office = uow.session.get(Office, office_id or uow.actor.office_id)
     assert office is not None
     row = Application(
         id=uuid.uuid4(),
@@ -353,9 +346,10 @@ def set_budget_lines(
         )
     ):
         old.deleted_at = utcnow()  # never deleted: the audit trail keeps what it said
-    for line in cleaned:
+    for position, line in enumerate(cleaned):
         uow.session.add(
             BudgetLine(
+                position=position,
                 id=uuid.uuid4(),
                 application_id=row.id,
                 stage=stage,

@@ -90,6 +90,7 @@ class BudgetLine(Mergeable, Base):
     side: Mapped[str] = mapped_column(String(8))  # income | expense
     item: Mapped[str] = mapped_column(String(80))
     amount: Mapped[int]
+    position: Mapped[int] = mapped_column(default=0)  # the order the lines were written in
     note: Mapped[str] = mapped_column(String(200), default="")
 
 

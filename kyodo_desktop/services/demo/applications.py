@@ -171,22 +171,22 @@ class Desk:
         if reported is not None:
             member = staff[kinds.index(StepKind.REPORTED)]
             self._lines(application_id, "actual", draft.actual, reported.day, member, office)
-        for year, month, days, venue in draft.months:
-            month_row = demo.stamp(
-                office=office,
-                made_on=steps[0].day,
-                made_by=staff[0].id,
-                changed_on=reported.day if reported else None,
-                changed_by=staff[kinds.index(StepKind.REPORTED)].id if reported else None,
-            )
-            month_row.update(
-                application_id=application_id,
-                year=year,
-                month=month,
-                days_opened=days,
-                venue_cost=venue,
-            )
-            demo.sink.add(ApplicationMonth, month_row)
+        # ⑤ months: as planned when filed and, once reported, as they happened.
+        stages = [("budget", steps[0].day, staff[0])]
+        if reported is not None:
+            stages.append(("actual", reported.day, staff[kinds.index(StepKind.REPORTED)]))
+        for stage, made_on, member in stages:
+            for year, month, days, venue in draft.months:
+                month_row = demo.stamp(office=office, made_on=made_on, made_by=member.id)
+                month_row.update(
+                    application_id=application_id,
+                    stage=stage,
+                    year=year,
+                    month=month,
+                    days_opened=days,
+                    venue_cost=venue,
+                )
+                demo.sink.add(ApplicationMonth, month_row)
         return kinds
 
     def _staff(self, step: Step, office: str) -> Member:
@@ -203,11 +203,12 @@ class Desk:
         member: Member,
         office: str,
     ) -> None:
-        for side, item, amount, note in lines:
+        for position, (side, item, amount, note) in enumerate(lines):
             row = self.demo.stamp(office=office, made_on=day, made_by=member.id)
             row.update(
                 application_id=application_id,
                 stage=stage,
+                position=position,
                 side=side,
                 item=item,
                 amount=amount,

@@ -125,8 +125,8 @@ class Planner:
         self.registry = registry
         self.desk = desk
         # ④ sets a ward section (所管課) per project, not an outside body.
-        names = [name for _, name in departments.values()]
-        self.sections = [name for name in names if name.endswith("課")] or names
+        found = list(departments.values())
+        self.sections = [d for d in found if d[1].endswith("課")] or found
         self.settings = load_default_settings()
         self.tracks: dict[str, list[Track]] = {code: [] for code in WINDOWS}
         self.jichi_projects: dict[uuid.UUID, uuid.UUID] = {}
@@ -183,6 +183,7 @@ class Planner:
         *,
         ends_fy: int | None,
         prefix: str = "",
+        department_id: uuid.UUID | None = None,
     ) -> Track | None:
         """Write a new project and its first application (unless not yet filed today)."""
         if draft.steps[0].day > self.demo.today:
@@ -199,6 +200,7 @@ class Planner:
             if ends_fy is None or ends_fy >= self.demo.current_fy
             else date(ends_fy + 1, 3, 31),
             description_prefix=prefix,
+            department_id=department_id,
         )
         draft.purpose = f"{title}の実施。{draft.purpose}"
         return Track(draft.project_id, group, title, None, None, 1)
@@ -432,7 +434,7 @@ class Planner:
             outcome = "decided" if roll < 0.58 else "withdrawn" if roll < 0.62 else "rejected"
             self._capped_amounts(draft, division.cap, 0.4)
             self._capped_steps(draft, "teian", outcome, review=True)
-            department = demo.pick(self.sections)
+            department_id, department = demo.pick(self.sections)
             track = self._start(
                 "teian",
                 fy,
@@ -440,6 +442,7 @@ class Planner:
                 draft,
                 ends_fy=min(fy + 1, rules.until_fy or fy + 1),
                 prefix=f"所管課: {department}。",
+                department_id=department_id,
             )
             if track is None:
                 continue

@@ -123,6 +123,7 @@ def write_project(
     starts_on: date,
     ends_on: date | None,
     description_prefix: str = "",
+    department_id: uuid.UUID | None = None,
 ) -> str:
     """Write the project; return its title."""
     row = demo.stamp(office=group.office, made_on=made_on, made_by=staff.id, row_id=project_id)
@@ -132,6 +133,7 @@ def write_project(
         description=description_prefix + demo.pick(DESCRIPTIONS[programme]),
         starts_on=starts_on,
         ends_on=ends_on,
+        department_id=department_id,
     )
     demo.sink.add(Project, row)
     return row["title"]
