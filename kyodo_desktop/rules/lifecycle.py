@@ -64,7 +64,7 @@ class StepOffer:
     kind: K
     allowed: bool
     reason: str = ""
-    suggested_amount: int | None = None  # the amount the step usually carries
+    suggested_amount: int | None = None  # the amount the step usually carries, if allowed
 
 
 def _refusal(p: Progress, kind: K) -> str | None:
@@ -172,7 +172,7 @@ def _suggested(p: Progress, kind: K) -> int | None:
         return p.decided
     if kind is K.CLAIMED:
         base = p.confirmed if p.needs_report else p.decided
-        return (base or 0) - p.paid
+        return max(0, (base or 0) - p.paid)
     if kind is K.PAID:
         return p.claimed
     if kind is K.SETTLED:
@@ -187,7 +187,8 @@ def step_offers(progress: Progress) -> tuple[StepOffer, ...]:
     offers = []
     for kind in K:
         reason = _refusal(progress, kind)
-        offers.append(StepOffer(kind, reason is None, reason or "", _suggested(progress, kind)))
+        suggested = _suggested(progress, kind) if reason is None else None
+        offers.append(StepOffer(kind, reason is None, reason or "", suggested))
     return tuple(offers)
 
 
