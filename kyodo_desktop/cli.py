@@ -344,6 +344,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_commands(commands)
     add_reference_commands(commands)  # topics
+    from kyodo_desktop.admin_applications import add_commands as add_application_commands
+
+    add_application_commands(commands)  # applications open-round
     return parser
 
 

@@ -33,6 +33,7 @@ SCENARIOS = [
     "search_2chars",
     "search_1char",
     "list_memory",
+    "group_entitlements",
 ]
 FIELDS = {"scenario", "rows", "seconds", "baseline", "baseline_seconds", "ratio"}
 
@@ -85,5 +86,28 @@ def test_the_ward_builder_keeps_the_search_index_whole(tmp_path: Path) -> None:
         assert total == large_ward.consultations_at(0.001)
         found = browse.consultations(workspace.database, actor, ConsultationFilter(text="助成金"))
         assert found.count() >= like > 0
+    finally:
+        workspace.close()
+
+
+def test_the_entitlements_scenario_has_its_applications_and_agrees_with_its_baseline(
+    records, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from kyodo_desktop.bench import entitlements as bench
+
+    assert records["group_entitlements"]["rows"] == bench.applications_at(0.001)
+    workspace = bench._workspace(BenchContext(work_dir=tmp_path, scale=0.001), 2026)
+    try:
+        database = workspace.database
+        actor = system_actor(database, StaffRole.HEAD_OFFICE)
+        with database.reading() as session:
+            ids = session.scalars(select(bench.Group.id)).all()
+        assert len(ids) == bench.groups_at(0.001)
+        with_projects = 0
+        for group_id in ids[:5]:
+            found = bench.what_group_could_receive(database, actor, group_id, 2026)
+            assert found.rows == bench._from_every_row(database, group_id, 2026)
+            with_projects += any(not row.is_new_project for row in found.rows)
+        assert with_projects  # the groups compared have projects with awards
     finally:
         workspace.close()

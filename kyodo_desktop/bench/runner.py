@@ -11,7 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 # Importing a module registers its scenarios.
-from kyodo_desktop.bench import audit_cost, lists, memory, search, startup  # noqa: F401
+from kyodo_desktop.bench import (  # noqa: F401
+    audit_cost,
+    entitlements,
+    lists,
+    memory,
+    search,
+    startup,
+)
 from kyodo_desktop.bench.registry import SCENARIOS, BenchContext, Scenario
 from kyodo_desktop.bench.ward import close_all
 

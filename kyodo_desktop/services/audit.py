@@ -42,6 +42,7 @@ ACTION_LABELS = {
     "set_up": "初期設定",
     "purge": "匿名化",
     "restore": "復元",
+    "open_round": "①年度一括申請",
 }
 ENTITY_LABELS = {
     "person": "相談者",
