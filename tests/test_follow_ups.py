@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import sys
 import types
 import uuid
@@ -23,6 +24,7 @@ from kyodo_desktop.services.core import STALE_MESSAGE
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError, StaleRecordError
 from kyodo_desktop.services.follow_ups import FollowUpKind, due_follow_ups
 from kyodo_desktop.store.audit import AuditEntry
+from kyodo_desktop.store.cases import SupportCase
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.ui.follow_ups import FollowUpPanel
 
@@ -40,7 +42,24 @@ def due_in_database(workspace, *, staff_id: uuid.UUID | None = None) -> set[uuid
     if staff_id is not None:
         query = query.where(Consultation.staff_id == staff_id)
     with workspace.database.reading() as session:
-        return set(session.scalars(query))
+        return set(session.scalars(query)) | set(session.scalars(cases_due(workspace, staff_id)))
+
+
+def first_consultation(items):  # type: ignore[no-untyped-def]
+    return next(i for i in items if i.kind is FollowUpKind.CONSULTATION)
+
+
+def cases_due(workspace, lead_staff_id: uuid.UUID | None = None):  # type: ignore[no-untyped-def]
+    """The open support cases whose next action is due by the demo's day (issue 6)."""
+    query = select(SupportCase.id).where(
+        SupportCase.deleted_at.is_(None),
+        SupportCase.office_id == workspace.actor.office_id,
+        SupportCase.status != "closed",
+        SupportCase.next_action_due <= DEMO_TODAY,
+    )
+    if lead_staff_id is not None:
+        query = query.where(SupportCase.lead_staff_id == lead_staff_id)
+    return query.order_by(SupportCase.next_action_due, SupportCase.opened_on, SupportCase.id)
 
 
 def test_the_demo_leaves_the_officer_some_due_today_and_some_overdue(demo_workspace) -> None:  # type: ignore[no-untyped-def]
@@ -48,7 +67,8 @@ def test_the_demo_leaves_the_officer_some_due_today_and_some_overdue(demo_worksp
     assert {i.record_id for i in items} == due_in_database(demo_workspace)
     assert any(i.days_overdue == 0 for i in items)
     assert any(i.days_overdue > 0 for i in items)
-    assert all(i.kind is FollowUpKind.CONSULTATION for i in items)
+    # The officer's own support cases' next actions are among them (the demo makes some).
+    assert {i.kind for i in items} == {FollowUpKind.CONSULTATION, FollowUpKind.CASE}
     assert [i.due_on for i in items] == sorted(i.due_on for i in items)  # most overdue first
     for item in items:
         assert item.days_overdue == (DEMO_TODAY - item.due_on).days
@@ -63,7 +83,7 @@ def test_mine_only_keeps_the_officer_s_own(demo_workspace) -> None:  # type: ign
 
 def test_marking_done_is_audited_and_refuses_a_stale_or_repeated_call(demo_workspace) -> None:  # type: ignore[no-untyped-def]
     database, actor = demo_workspace.database, demo_workspace.actor
-    item = due_follow_ups(database, actor, today=DEMO_TODAY).items[0]
+    item = first_consultation(due_follow_ups(database, actor, today=DEMO_TODAY).items)
     with pytest.raises(StaleRecordError) as stale:
         complete_follow_up(database, actor, item.record_id, row_version=item.row_version - 1)
     assert stale.value.message == STALE_MESSAGE
@@ -87,7 +107,8 @@ def test_marking_done_is_audited_and_refuses_a_stale_or_repeated_call(demo_works
 
 
 def test_another_office_s_follow_up_is_refused(demo_workspace, actor_factory) -> None:  # type: ignore[no-untyped-def]
-    item = due_follow_ups(demo_workspace.database, demo_workspace.actor, today=DEMO_TODAY).items[0]
+    due = due_follow_ups(demo_workspace.database, demo_workspace.actor, today=DEMO_TODAY)
+    item = first_consultation(due.items)
     other = actor_factory(demo_workspace, "05", StaffRole.COUNTER)
     with pytest.raises(PermissionDeniedError):
         complete_follow_up(
@@ -104,6 +125,10 @@ def panel(qtbot, demo_workspace, ui_resources):  # type: ignore[no-untyped-def]
     qtbot.addWidget(shown)
     shown.show()
     qtbot.waitExposed(shown)
+    # The most overdue consultation chosen (a support case may be listed before it).
+    shown.table.setCurrentIndex(
+        shown.model.index(shown.items.index(first_consultation(shown.items)), 0)
+    )
     return shown
 
 
@@ -179,7 +204,7 @@ def test_enter_opens_the_consultation_and_its_save_reloads(panel, qtbot, monkeyp
     monkeypatch.setattr(module, "ConsultationForm", FakeForm, raising=False)
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
-    assert FakeForm.opened == [panel.items[0].record_id]
+    assert FakeForm.opened == [first_consultation(panel.items).record_id]
     form = panel.open_current()
     old_model = panel.model
     form.saved.emit()
@@ -258,7 +283,8 @@ def test_a_consultation_deleted_meanwhile_is_said_so(panel, demo_workspace) -> N
 
 
 def due_in_order(workspace) -> list[uuid.UUID]:  # type: ignore[no-untyped-def]
-    """What is due, the most overdue first (then the oldest consultation), from the table."""
+    """What is due, the most overdue first (then the oldest consultation), from the table:
+    the consultations' follow-ups and the cases' next actions, merged by due day."""
     query = (
         select(Consultation.id)
         .where(
@@ -270,7 +296,9 @@ def due_in_order(workspace) -> list[uuid.UUID]:  # type: ignore[no-untyped-def]
         .order_by(Consultation.follow_up_on, Consultation.occurred_on, Consultation.id)
     )
     with workspace.database.reading() as session:
-        return list(session.scalars(query))
+        consultations = list(session.execute(query.add_columns(Consultation.follow_up_on)))
+        cases = list(session.execute(cases_due(workspace).add_columns(SupportCase.next_action_due)))
+    return [row_id for row_id, _due in heapq.merge(consultations, cases, key=lambda r: r[1])]
 
 
 def log_long_overdue(workspace, n: int) -> None:  # type: ignore[no-untyped-def]
@@ -302,6 +330,12 @@ def test_a_cut_keeps_the_most_overdue_and_tells_the_true_total(demo_workspace, m
             session.scalars(
                 select(Consultation.id).where(
                     Consultation.id.in_(everything), Consultation.follow_up_on == DEMO_TODAY
+                )
+            ).all()
+        ) + len(
+            session.scalars(
+                select(SupportCase.id).where(
+                    SupportCase.id.in_(everything), SupportCase.next_action_due == DEMO_TODAY
                 )
             ).all()
         )

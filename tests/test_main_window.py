@@ -33,10 +33,12 @@ def open_window(qtbot, workspace: Workspace, settings: Path) -> MainWindow:  # t
 
 
 def count(workspace: Workspace, model) -> int:  # type: ignore[no-untyped-def]
+    """The live rows a counter officer sees: every group, their own office's applications."""
+    query = select(func.count()).select_from(model).where(model.deleted_at.is_(None))
+    if model is Application:
+        query = query.where(Application.office_id == workspace.actor.office_id)
     with workspace.database.reading() as session:
-        return session.scalar(
-            select(func.count()).select_from(model).where(model.deleted_at.is_(None))
-        )
+        return session.scalar(query)
 
 
 def test_the_navigation_names_the_seven_screens_in_japanese(qtbot, demo_workspace, tmp_path):  # type: ignore[no-untyped-def]

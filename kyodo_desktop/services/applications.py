@@ -134,6 +134,10 @@ def _store_project(uow: UnitOfWork, row: Project, draft: ProjectDraft) -> None:
 @service("project.create", Permission.WRITE, input_type=ProjectDraft)
 def create_project(uow: UnitOfWork, draft: ProjectDraft) -> uuid.UUID:
     """Register a project of a group; its applications count "N times per project"."""
+    return create_project_in(uow, draft)
+
+
+def create_project_in(uow: UnitOfWork, draft: ProjectDraft) -> uuid.UUID:
     group = _group(uow, draft.group_id)
     row = Project(id=uuid.uuid4(), group_id=group.id)
     _store_project(uow, row, draft)
@@ -262,9 +266,19 @@ def open_application_in(
 
 @service("application.open", Permission.WRITE, input_type=ApplicationDraft)
 def open_application(
-    uow: UnitOfWork, draft: ApplicationDraft, *, override_reason: str | None = None
+    uow: UnitOfWork,
+    draft: ApplicationDraft,
+    *,
+    override_reason: str | None = None,
+    new_project: ProjectDraft | None = None,
 ) -> uuid.UUID:
-    """Start an application at 事前相談, or file it (交付申請), judged by the rules."""
+    """Start an application at 事前相談, or file it (交付申請), judged by the rules.
+
+    With ``new_project``, the group's new project is registered in the same transaction
+    (and ``draft.project_id`` is not read): a refusal leaves neither behind.
+    """
+    if new_project is not None:
+        draft = replace(draft, project_id=create_project_in(uow, new_project))
     return open_application_in(uow, draft, override_reason=override_reason).id
 
 

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Generic, TypeVar
 
+from kyodo_desktop.rules import Award
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.errors import PermissionDeniedError
 from kyodo_desktop.services.permissions import DENIED, Permission, allows, office_scope
-from kyodo_desktop.store import listings
+from kyodo_desktop.store import awards, listings
 from kyodo_desktop.store.database import Database
-from kyodo_desktop.store.filters import ConsultationFilter, GroupFilter
+from kyodo_desktop.store.filters import (
+    ApplicationFilter,
+    CaseFilter,
+    ConsultationFilter,
+    GroupFilter,
+)
 
 RowT = TypeVar("RowT")
 
@@ -51,12 +58,28 @@ def groups(
     return Browser(database, actor, listings.GroupListing(wanted))
 
 
-def cases(database: Database, actor: Actor) -> Browser[listings.CaseRow]:
-    return Browser(database, actor, listings.CaseListing(office_scope(actor)))
+def cases(
+    database: Database, actor: Actor, wanted: CaseFilter | None = None
+) -> Browser[listings.CaseRow]:
+    """The support cases the actor may see that match the filter, the latest opened first."""
+    return Browser(database, actor, listings.CaseListing(office_scope(actor), wanted))
 
 
-def applications(database: Database, actor: Actor) -> Browser[listings.ApplicationRow]:
-    return Browser(database, actor, listings.ApplicationListing())
+def applications(
+    database: Database, actor: Actor, wanted: ApplicationFilter | None = None
+) -> Browser[listings.ApplicationRow]:
+    """The applications the actor may see (a counter officer: their office's) that match."""
+    return Browser(database, actor, listings.ApplicationListing(office_scope(actor), wanted))
+
+
+def project_awards(
+    database: Database, actor: Actor, project_id: uuid.UUID, programme_code: str
+) -> list[Award]:
+    """The project's awards in a programme, as the rules count them (a form's live check)."""
+    if not allows(actor, Permission.READ):
+        raise PermissionDeniedError(DENIED[Permission.READ])
+    with database.reading() as session:
+        return awards.project_awards(session, project_id, programme_code)
 
 
 def documents(database: Database, actor: Actor) -> Browser[listings.DocumentRow]:

@@ -1,11 +1,12 @@
 """The day's work (今日のフォロー): follow-ups due today or overdue, for one officer or office.
 
-An item is a plain `FollowUpItem` with a `kind`, so that other things with a due date —
-a support case's next action (issue 6) — can join the same list later.
+An item is a plain `FollowUpItem` with a `kind`: a consultation's follow-up, or a support
+case's next action (services/case_follow_ups.py), in one list by due day.
 """
 
 from __future__ import annotations
 
+import heapq
 import uuid
 from dataclasses import dataclass, replace
 from datetime import date
@@ -15,6 +16,7 @@ from sqlalchemy import select
 
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.browse import Browser
+from kyodo_desktop.services.case_follow_ups import due_cases
 from kyodo_desktop.services.permissions import office_scope
 from kyodo_desktop.store.consultation_listing import FollowUpListing
 from kyodo_desktop.store.consultations import Consultation
@@ -26,6 +28,7 @@ MAX_ITEMS = 500  # more than a day's work; the consultation log lists every one
 
 class FollowUpKind(StrEnum):
     CONSULTATION = "consultation"  # a consultation's follow-up date (フォロー予定日)
+    CASE = "case"  # a support case's next action (次の対応) and its due date
 
 
 @dataclass(frozen=True)
@@ -112,4 +115,24 @@ def due_follow_ups(
         for row in rows
         if row.follow_up_on is not None and row.id in versions
     ]
-    return FollowUps(items, total, due_today)
+    # The cases' next actions join, each list already most overdue first: merged by due day,
+    # then cut, so the cut still drops only the most recent.
+    cases = due_cases(database, actor, mine_only=mine_only, today=today, limit=MAX_ITEMS)
+    case_items = [
+        FollowUpItem(
+            kind=FollowUpKind.CASE,
+            record_id=row.id,
+            row_version=row.row_version,
+            due_on=row.due_on,
+            days_overdue=(today - row.due_on).days,
+            occurred_on=row.opened_on,
+            who=row.group_name,
+            what=row.next_action,
+            topics=row.title,
+            office_name=row.office_name,
+            staff_name=row.lead_staff_name,
+        )
+        for row in cases.rows
+    ]
+    items = list(heapq.merge(items, case_items, key=lambda item: item.due_on))[:MAX_ITEMS]
+    return FollowUps(items, total + cases.total, due_today + cases.due_today)

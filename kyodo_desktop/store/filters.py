@@ -56,3 +56,15 @@ class CaseFilter:
     text: str = ""  # a substring of the group's name (folded like its key)
     group_id: uuid.UUID | None = None
     lead_staff_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class ApplicationFilter:
+    """The applications an officer is looking for; empty fields do not narrow."""
+
+    fiscal_year: int | None = None
+    programme_code: str | None = None
+    status: str | None = None  # the step reached: rules.vocabulary.StepKind
+    office_id: uuid.UUID | None = None  # the office that took the application
+    text: str = ""  # a substring of the group's name (folded like its key)
+    group_id: uuid.UUID | None = None

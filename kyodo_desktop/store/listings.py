@@ -22,7 +22,7 @@ from kyodo_desktop.store.consultation_listing import FollowUpListing as FollowUp
 from kyodo_desktop.store.consultation_listing import (
     consultation_conditions as consultation_conditions,
 )
-from kyodo_desktop.store.filters import CaseFilter, GroupFilter
+from kyodo_desktop.store.filters import ApplicationFilter, CaseFilter, GroupFilter
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.paging import Listing as Listing
 from kyodo_desktop.store.paging import Queries as Queries
@@ -209,10 +209,38 @@ class CaseListing(Listing[CaseRow]):
         return [CaseRow(*row) for row in rows]
 
 
-class ApplicationListing(Listing[ApplicationRow]):
-    """Every application, the latest 年度 first, then by programme."""
+def application_conditions(
+    office_id: uuid.UUID | None, wanted: ApplicationFilter
+) -> tuple[list[ColumnElement[bool]], bool]:
+    """The WHERE of the application list, and whether it needs the project and group."""
+    where: list[ColumnElement[bool]] = [_live(Application)]  # type: ignore[list-item]
+    # The actor's own office (a counter officer), then the office chosen in the filter.
+    for office in (office_id, wanted.office_id):
+        if office is not None:
+            where.append(Application.office_id == office)
+    if wanted.fiscal_year is not None:
+        where.append(Application.fiscal_year == wanted.fiscal_year)
+    if wanted.programme_code:
+        where.append(Application.programme_code == wanted.programme_code)
+    if wanted.status:
+        where.append(Application.status == wanted.status)
+    joined = False
+    if wanted.group_id is not None:
+        where.append(Project.group_id == wanted.group_id)
+        joined = True
+    if wanted.text.strip():
+        where.append(contains(Group.name_key, wanted.text))
+        joined = True
+    return where, joined
 
-    def __init__(self) -> None:
+
+class ApplicationListing(Listing[ApplicationRow]):
+    """The applications (of one office, if given) a filter keeps, the latest 年度 first."""
+
+    def __init__(
+        self, office_id: uuid.UUID | None = None, wanted: ApplicationFilter | None = None
+    ) -> None:
+        where, joined = application_conditions(office_id, wanted or ApplicationFilter())
         page = (
             select(
                 Application.id,
@@ -231,13 +259,17 @@ class ApplicationListing(Listing[ApplicationRow]):
             .join(Programme, Programme.code == Application.programme_code)
             .join(Project, Project.id == Application.project_id)
             .join(Group, Group.id == Project.group_id)
-            .where(_live(Application))
+            .where(*where)
             .order_by(
                 Application.fiscal_year.desc(), Programme.number, Group.name_kana, Application.id
             )
         )
-        count = select(func.count()).select_from(Application).where(_live(Application))
-        super().__init__(count, page)
+        count = select(func.count()).select_from(Application)
+        if joined:  # the count joins only what the filter reads
+            count = count.join(Project, Project.id == Application.project_id).join(
+                Group, Group.id == Project.group_id
+            )
+        super().__init__(count.where(*where), page)
 
     def decorate(self, session: Session, rows: Sequence) -> list[ApplicationRow]:
         return [ApplicationRow(*row) for row in rows]

@@ -30,12 +30,7 @@ from kyodo_desktop.ui.list_screen import make_table
 from kyodo_desktop.ui.login import message_label, refusal_text
 
 Index = QModelIndex | QPersistentModelIndex
-CONTEXT = "EntitlementModel"
 PROJECT = 2  # the column that names the project
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def _reasons(row: Entitlement) -> str:
@@ -43,38 +38,54 @@ def _reasons(row: Entitlement) -> str:
 
 
 def _project(row: Entitlement) -> str:
-    return _tr("New project") if row.is_new_project else row.project_title or ""
+    return (
+        QCoreApplication.translate("EntitlementModel", "New project")
+        if row.is_new_project
+        else row.project_title or ""
+    )
 
 
 def _eligible(row: Entitlement) -> str:
-    return _tr("Yes") if row.eligible else _tr("No")
+    return (
+        QCoreApplication.translate("EntitlementModel", "Yes")
+        if row.eligible
+        else QCoreApplication.translate("EntitlementModel", "No")
+    )
 
 
 def _times_left(row: Entitlement) -> str:
     if row.awards_left is not None:
         return str(row.awards_left)
     # No count for a programme closed that 年度 or a kind it does not take.
-    return _tr("No limit") if row.eligible else "—"
+    return QCoreApplication.translate("EntitlementModel", "No limit") if row.eligible else "—"
 
 
 def _most(row: Entitlement) -> str:
     if not row.eligible:
         return "—"
     if row.max_grantable is None:
-        return _tr("Depends on the application")
+        return QCoreApplication.translate("EntitlementModel", "Depends on the application")
     return yen(row.max_grantable)
 
 
 def _columns() -> list[tuple[str, Callable[[Entitlement], str], bool]]:
     """(header, what a row shows, aligned right)."""
     return [
-        (_tr("Programme"), lambda r: programme_label(r.programme_number, r.programme_name), False),
-        (_tr("Division"), lambda r: r.division_name or "", False),
-        (_tr("Project"), _project, False),
-        (_tr("Eligible"), _eligible, False),
-        (_tr("Times left"), _times_left, True),
-        (_tr("Most grantable"), _most, True),
-        (_tr("Why"), _reasons, False),
+        (
+            QCoreApplication.translate("EntitlementModel", "Programme"),
+            lambda r: programme_label(r.programme_number, r.programme_name),
+            False,
+        ),
+        (
+            QCoreApplication.translate("EntitlementModel", "Division"),
+            lambda r: r.division_name or "",
+            False,
+        ),
+        (QCoreApplication.translate("EntitlementModel", "Project"), _project, False),
+        (QCoreApplication.translate("EntitlementModel", "Eligible"), _eligible, False),
+        (QCoreApplication.translate("EntitlementModel", "Times left"), _times_left, True),
+        (QCoreApplication.translate("EntitlementModel", "Most grantable"), _most, True),
+        (QCoreApplication.translate("EntitlementModel", "Why"), _reasons, False),
     ]
 
 
@@ -120,7 +131,9 @@ class EntitlementModel(QAbstractTableModel):
 
     def _tooltip(self, row: Entitlement, column: int) -> str | None:
         if column == PROJECT and row.most_left:
-            return _tr("Of the group's projects, the one with the most left")
+            return QCoreApplication.translate(
+                "EntitlementModel", "Of the group's projects, the one with the most left"
+            )
         if column == len(self._columns) - 1:
             return "\n".join(row.messages)
         return None

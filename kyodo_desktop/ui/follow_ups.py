@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kyodo_desktop.services.cases import complete_next_action
 from kyodo_desktop.services.consultations import complete_follow_up
 from kyodo_desktop.services.errors import ServiceError
-from kyodo_desktop.services.follow_ups import FollowUpItem, due_follow_ups
+from kyodo_desktop.services.follow_ups import FollowUpItem, FollowUpKind, due_follow_ups
 from kyodo_desktop.services.permissions import DENIED, Permission, allows
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.errors import EnvironmentFaultError
@@ -53,9 +54,14 @@ class FollowUpPanel(QWidget):
         self.today = today
         assert workspace.actor is not None
         anonymous = self.tr("Anonymous")
+        kinds = {
+            FollowUpKind.CONSULTATION: self.tr("Consultation"),
+            FollowUpKind.CASE: self.tr("Support case"),
+        }
         self.columns = [
             Column(self.tr("Due"), lambda i: wareki(i.due_on)),
             Column(self.tr("Overdue"), _lateness),
+            Column(self.tr("Kind"), lambda i: kinds.get(i.kind, i.kind)),
             Column(self.tr("Who asked"), lambda i: i.who or anonymous),
             Column(self.tr("What was asked"), lambda i: i.what, tooltip=lambda i: i.what),
             Column(self.tr("Topics"), lambda i: i.topics),
@@ -81,7 +87,7 @@ class FollowUpPanel(QWidget):
         self.items: list[FollowUpItem] = []
         self.model = LazyTableModel(ListSource([]), self.columns, parent=self)
         self.table = make_table(self.model, self)
-        for column, width in enumerate((90, 90, 180, 300, 160, 90)):
+        for column, width in enumerate((90, 90, 90, 180, 300, 160, 90)):
             self.table.setColumnWidth(column, width)
         self.open_button = QPushButton(self.tr("Open consultation"), self)
         self.done_button = QPushButton(self.tr("Mark follow-up done"), self)
@@ -143,8 +149,13 @@ class FollowUpPanel(QWidget):
         self._show_buttons()
 
     def _show_buttons(self) -> None:
-        chosen = self.current_item() is not None
+        item = self.current_item()
+        chosen = item is not None
         self.open_button.setEnabled(chosen)
+        case = item is not None and item.kind is FollowUpKind.CASE
+        self.open_button.setText(
+            self.tr("Open support case") if case else self.tr("Open consultation")
+        )
         actor = self.workspace.actor
         self.done_button.setEnabled(
             chosen and actor is not None and allows(actor, Permission.WRITE)
@@ -166,6 +177,8 @@ class FollowUpPanel(QWidget):
         item = self.current_item()
         if item is None:
             return None
+        if item.kind is FollowUpKind.CASE:
+            return self._open_case(item)
         from kyodo_desktop.ui.consultation_form import ConsultationForm
 
         try:
@@ -177,15 +190,24 @@ class FollowUpPanel(QWidget):
         form.saved.connect(self.reload)
         return form
 
+    def _open_case(self, item: FollowUpItem) -> None:
+        from kyodo_desktop.ui.case_page import CasePage
+
+        try:
+            CasePage.ask(self.workspace, self, item.record_id)
+        except ServiceError as refusal:  # deleted or moved meanwhile: say so
+            self.message.setText(refusal.message)
+        self.reload()
+        return None
+
     def mark_current_done(self) -> bool:
         item = self.current_item()
         actor = self.workspace.actor
         if item is None or actor is None:
             return False
+        done = complete_next_action if item.kind is FollowUpKind.CASE else complete_follow_up
         try:
-            complete_follow_up(
-                self.workspace.database, actor, item.record_id, row_version=item.row_version
-            )
+            done(self.workspace.database, actor, item.record_id, row_version=item.row_version)
         except (ServiceError, EnvironmentFaultError) as refusal:
             self.message.setText(getattr(refusal, "message", None) or str(refusal))
             self.reload()

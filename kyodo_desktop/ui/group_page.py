@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +27,7 @@ from kyodo_desktop.services.groups import (
 )
 from kyodo_desktop.services.permissions import Permission, allows
 from kyodo_desktop.services.workspace import Workspace
+from kyodo_desktop.ui.entitlement_panel import EntitlementPanel
 from kyodo_desktop.ui.formatting import label, programme_label, wareki
 from kyodo_desktop.ui.lazy_model import Column, LazyTableModel
 from kyodo_desktop.ui.list_screen import make_table
@@ -106,23 +108,45 @@ class GroupPage(QDialog):
         self.table = make_table(self.model, self)
         for column, width in enumerate((100, 90, 50, 360)):
             self.table.setColumnWidth(column, width)
+        self.table.activated.connect(self.open_history_row)
         self.history_label = QLabel(self)
         self.edit_button = QPushButton(self.tr("Edit"), self)
         self.active_button = QPushButton(self)
         self.edit_button.clicked.connect(self.edit)
         self.active_button.clicked.connect(self.toggle_active)
+        self.case_button = QPushButton(self.tr("New support case..."), self)
+        self.case_button.clicked.connect(self.new_case)
+        self.case_button.setEnabled(allows(workspace.actor, Permission.WRITE))
         writer = allows(workspace.actor, Permission.WRITE)
         self.edit_button.setEnabled(writer)
         self.active_button.setEnabled(writer)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.active_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.case_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.application_button = QPushButton(self.tr("New application..."), self)
+        self.application_button.clicked.connect(self.new_application)
+        self.application_button.setEnabled(allows(workspace.actor, Permission.WRITE))
+        buttons.addButton(self.application_button, QDialogButtonBox.ButtonRole.ActionRole)
+        # Enter on the timeline opens the row; it must not press a button (Edit) too.
+        for button in buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.details)
         layout.addWidget(self.message)
-        layout.addWidget(self.history_label)
-        layout.addWidget(self.table, 1)
+        # The timeline, and 受けられる支援 (what the group could still receive), as tabs.
+        self.tabs = QTabWidget(self)
+        history = QWidget(self.tabs)
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_layout.addWidget(self.history_label)
+        history_layout.addWidget(self.table, 1)
+        self.tabs.addTab(history, self.tr("History"))
+        self.entitlements = EntitlementPanel(workspace, group_id, self.tabs)
+        self.tabs.addTab(self.entitlements, self.tr("Support it could receive"))
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self.resize(820, 640)
         self.reload()
@@ -144,6 +168,7 @@ class GroupPage(QDialog):
         self._show_details(found.group)
         self.history.rows = list(found.entries)
         self.model.reload()
+        self.entitlements.reload()  # the kind or households may have just changed
         self.table.scrollToBottom()  # the latest first in sight, the past above it
         self.history_label.setText(
             self.tr("History (%n record(s), oldest first)", "", len(found.entries))
@@ -189,6 +214,71 @@ class GroupPage(QDialog):
         if GroupDialog.ask(self._workspace, self, self.group_id) is not None:
             self.changed = True
             self.reload()
+
+    def open_case(self, case_id: uuid.UUID) -> None:
+        """A support case on the timeline opens its page (支援ケース)."""
+        from kyodo_desktop.ui.case_page import CasePage
+
+        try:
+            changed = CasePage.ask(self._workspace, self, case_id)
+        except Exception as error:
+            text = refusal_text(error)
+            if text is None:
+                raise
+            self.message.setText(text)
+            self.message.show()
+            return
+        if changed:
+            self.reload()
+
+    def new_case(self) -> None:
+        """Open a support case for this group, then its page."""
+        from kyodo_desktop.ui.case_dialog import CaseDialog
+        from kyodo_desktop.ui.case_page import CasePage
+
+        case_id = CaseDialog.ask(self._workspace, self, group_id=self.group_id)
+        if case_id is None:
+            return
+        self.reload()
+        CasePage.ask(self._workspace, self, case_id)
+        self.reload()
+
+    def new_application(self) -> None:
+        """File an application for this group (ui/application_dialog.py), then its page."""
+        from kyodo_desktop.ui.application_dialog import ApplicationDialog
+        from kyodo_desktop.ui.application_page import ApplicationPage
+
+        application_id = ApplicationDialog.ask(self._workspace, self, group_id=self.group_id)
+        if application_id is None:
+            return
+        self.changed = True
+        self.reload()
+        ApplicationPage.show_for(self._workspace, self, application_id)
+
+    def open_history_row(self, index: QModelIndex) -> None:
+        """An application on the timeline opens its page (申請の詳細), without blocking."""
+        row = self.model.row_at(index.row())
+        if row is not None and row.kind == "case":
+            self.open_case(row.id)
+            return
+        if row is None or row.kind != "application":
+            return
+        from kyodo_desktop.ui.application_page import ApplicationPage
+
+        try:
+            page = ApplicationPage.show_for(self._workspace, self, row.id)
+        except Exception as error:
+            text = refusal_text(error)
+            if text is None:
+                raise
+            self.message.setText(text)
+            self.message.show()
+            return
+        page.updated.connect(self._application_changed)
+
+    def _application_changed(self) -> None:
+        self.changed = True
+        self.reload()
 
     def toggle_active(self) -> None:
         deactivate = self.group.active

@@ -192,6 +192,11 @@ class MainWindow(QMainWindow):
         self.new_consultation_action.triggered.connect(self.open_new_consultation)
         self.new_consultation_action.setEnabled(False)
         records_menu.addAction(self.new_consultation_action)
+        self.round_action = QAction(self.tr("Yearly round of ① applications..."), self)
+        self.round_action.triggered.connect(self.open_round_dialog)
+        self.round_action.setVisible(False)  # the head office's (Permission.DECIDE)
+        self.round_action.setEnabled(False)
+        records_menu.addAction(self.round_action)
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         self.estimate_action = QAction(self.tr("&Estimate a grant..."), self)
         self.estimate_action.setShortcut(QKeySequence("Ctrl+E"))
@@ -258,6 +263,8 @@ class MainWindow(QMainWindow):
 
         self.audit_action.setVisible(allows(actor, Permission.READ_AUDIT))
         self.new_consultation_action.setEnabled(allows(actor, Permission.WRITE))
+        self.round_action.setVisible(allows(actor, Permission.DECIDE))
+        self.round_action.setEnabled(allows(actor, Permission.DECIDE))
 
     def set_actor(self, actor: Actor) -> None:
         """Someone (else) signed in: the status bar says who, the screens show their records."""
@@ -461,6 +468,22 @@ class MainWindow(QMainWindow):
             # The form's opener reloads itself (it connected `saved`): once is enough.
             if listing is not None and listing is not opener and hasattr(listing, "reload"):
                 listing.reload()
+
+    def open_round_dialog(self) -> QWidget:
+        """記録 → ①の年度一括申請 (head office): a dialog of its own, closed when done."""
+        from kyodo_desktop.ui.round_dialog import RoundDialog
+
+        assert self.workspace is not None
+        dialog = RoundDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.opened.connect(self._reload_applications)
+        dialog.show()
+        return dialog
+
+    def _reload_applications(self) -> None:
+        listing = self._built.get("applications")  # looked up now: rebuilt at a sign-in
+        if listing is not None and hasattr(listing, "reload"):
+            listing.reload()
 
     def open_estimate(self) -> EstimateDialog:
         """Show the 試算 window (one, kept beside the main window)."""

@@ -21,6 +21,287 @@
     </message>
 </context>
 <context>
+    <name>ApplicationDialog</name>
+    <message>
+        <source>New application</source>
+        <translation>新規申請</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>団体</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>事業</translation>
+    </message>
+    <message>
+        <source>New project&apos;s title</source>
+        <translation>新しい事業の名称</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>支援事業</translation>
+    </message>
+    <message>
+        <source>Division</source>
+        <translation>部門</translation>
+    </message>
+    <message>
+        <source>First step</source>
+        <translation>最初の手続き</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Amount requested (yen)</source>
+        <translation>申請額（円）</translation>
+    </message>
+    <message>
+        <source>empty: the most the rules allow</source>
+        <translation>空欄: 規則の上限まで</translation>
+    </message>
+    <message>
+        <source>Member households</source>
+        <translation>加入世帯数</translation>
+    </message>
+    <message>
+        <source>Households counted on</source>
+        <translation>世帯数の基準日</translation>
+    </message>
+    <message>
+        <source>Operating cost requested (yen)</source>
+        <translation>運営費の申請額（円）</translation>
+    </message>
+    <message>
+        <source>Months planned</source>
+        <translation>月ごとの計画</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>申請の目的</translation>
+    </message>
+    <message>
+        <source>What the rules say</source>
+        <translation>規則による判定</translation>
+    </message>
+    <message>
+        <source>New project...</source>
+        <translation>新しい事業...</translation>
+    </message>
+    <message>
+        <source>Amount requested</source>
+        <translation>申請額</translation>
+    </message>
+    <message>
+        <source>Operating cost</source>
+        <translation>運営費</translation>
+    </message>
+    <message>
+        <source>Choose the group from the list that opens as you type.</source>
+        <translation>入力すると開く一覧から団体を選んでください。</translation>
+    </message>
+    <message>
+        <source>Choose the programme.</source>
+        <translation>支援事業を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationForm</name>
+    <message>
+        <source>Part of the group&apos;s name or reading</source>
+        <translation>団体名またはフリガナの一部</translation>
+    </message>
+    <message>
+        <source>Days opened</source>
+        <translation>開設日数</translation>
+    </message>
+    <message>
+        <source>Venue cost</source>
+        <translation>会場費（円）</translation>
+    </message>
+    <message>
+        <source>Days opened in %1</source>
+        <translation>%1の開設日数</translation>
+    </message>
+    <message>
+        <source>Venue cost in %1</source>
+        <translation>%1の会場費</translation>
+    </message>
+    <message>
+        <source>Choose the group and the programme.</source>
+        <translation>団体と支援事業を選んでください。</translation>
+    </message>
+    <message>
+        <source>Check the input.</source>
+        <translation>入力を確かめてください。</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>対象外</translation>
+    </message>
+    <message>
+        <source>The rules refuse this request</source>
+        <translation>この申請は規則により受け付けられません</translation>
+    </message>
+    <message>
+        <source>Grantable: %1</source>
+        <translation>交付可能額: %1</translation>
+    </message>
+    <message>
+        <source>Most grantable: %1</source>
+        <translation>上限額: %1</translation>
+    </message>
+    <message>
+        <source>Awards left for this project: %1</source>
+        <translation>この事業の残り交付回数: %1 回</translation>
+    </message>
+    <message>
+        <source>%1 requested is more than the %2 the costs allow</source>
+        <translation>申請額 %1 は運営費・会場費から算定した額 %2 を超えています</translation>
+    </message>
+    <message>
+        <source>Decide against the rules</source>
+        <translation>規則と異なる決定をする</translation>
+    </message>
+    <message>
+        <source>Why the head office decides against the rules (kept with the application)</source>
+        <translation>規則と異なる決定をする理由（申請とともに記録されます）</translation>
+    </message>
+    <message>
+        <source>Not taking applications in %1: %2</source>
+        <translation>%1は受付なし: %2</translation>
+    </message>
+    <message>
+        <source>(no division)</source>
+        <translation>（部門なし）</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationPage</name>
+    <message>
+        <source>Requested</source>
+        <translation>申請額</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>交付決定額</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>確定額</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>支払額</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>手続き</translation>
+    </message>
+    <message>
+        <source>Document No.</source>
+        <translation>文書番号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>担当職員</translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation>記録日時</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <source>Next steps:</source>
+        <translation>次の手続き:</translation>
+    </message>
+    <message>
+        <source>Why not the other steps?</source>
+        <translation>ほかの手続きができない理由</translation>
+    </message>
+    <message>
+        <source>Budget...</source>
+        <translation>収支予算...</translation>
+    </message>
+    <message>
+        <source>Actual figures...</source>
+        <translation>収支決算...</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>団体</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>事業</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>支援事業</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>事務所</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>現在の手続き</translation>
+    </message>
+    <message>
+        <source>Member households</source>
+        <translation>加入世帯数</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>申請の目的</translation>
+    </message>
+    <message>
+        <source>Decided against the rules (%1, %2)</source>
+        <translation>規則と異なる決定（%1、%2）</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>理由: %1</translation>
+    </message>
+    <message>
+        <source>The rules said:</source>
+        <translation>規則の判定:</translation>
+    </message>
+    <message>
+        <source>Against the rules</source>
+        <translation>規則と異なる決定</translation>
+    </message>
+    <message>
+        <source>Decided against the rules: %1</source>
+        <translation>規則と異なる決定: %1</translation>
+    </message>
+    <message>
+        <source>No step can be recorded by you now.</source>
+        <translation>いま記録できる手続きはありません。</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationScreen</name>
     <message>
         <source>Fiscal year</source>
@@ -61,6 +342,30 @@
     <message>
         <source>Applications</source>
         <translation>申請</translation>
+    </message>
+    <message>
+        <source>Search by group name (Ctrl+F)</source>
+        <translation>団体名で検索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All fiscal years</source>
+        <translation>すべての年度</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>すべての支援事業</translation>
+    </message>
+    <message>
+        <source>Every step</source>
+        <translation>すべての段階</translation>
+    </message>
+    <message>
+        <source>All offices</source>
+        <translation>すべての事務所</translation>
+    </message>
+    <message>
+        <source>New application...</source>
+        <translation>新規申請...</translation>
     </message>
 </context>
 <context>
@@ -279,6 +584,250 @@
     </message>
 </context>
 <context>
+    <name>BudgetDialog</name>
+    <message>
+        <source>Budget</source>
+        <translation>収支予算</translation>
+    </message>
+    <message>
+        <source>Actual figures</source>
+        <translation>収支決算</translation>
+    </message>
+    <message>
+        <source>Add income line</source>
+        <translation>収入の行を追加</translation>
+    </message>
+    <message>
+        <source>Add expense line</source>
+        <translation>支出の行を追加</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>行を削除</translation>
+    </message>
+    <message>
+        <source>Operating cost requested (yen)</source>
+        <translation>運営費の申請額（円）</translation>
+    </message>
+    <message>
+        <source>Months planned</source>
+        <translation>月ごとの計画</translation>
+    </message>
+    <message>
+        <source>Months held</source>
+        <translation>月ごとの実績</translation>
+    </message>
+    <message>
+        <source>Income %1 · Expense %2 · Difference %3</source>
+        <translation>収入 %1・支出 %2・差額 %3</translation>
+    </message>
+    <message>
+        <source>Operating cost</source>
+        <translation>運営費</translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation>収入</translation>
+    </message>
+    <message>
+        <source>Expense</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>The amount of line %1</source>
+        <translation>%1行目の金額</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Change a support case</source>
+        <translation>支援ケースの変更</translation>
+    </message>
+    <message>
+        <source>New support case</source>
+        <translation>支援ケースの登録</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>団体</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>ケース名</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>支援の目的</translation>
+    </message>
+    <message>
+        <source>Lead officer</source>
+        <translation>担当職員</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>次の対応</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>期限</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEventDialog</name>
+    <message>
+        <source>New entry</source>
+        <translation>経過の記録</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>相談記録</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>つなぎ先</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申請</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Document No.</source>
+        <translation>文書番号</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>職員</translation>
+    </message>
+    <message>
+        <source>Add entry...</source>
+        <translation>記録を追加...</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>変更...</translation>
+    </message>
+    <message>
+        <source>Next action done</source>
+        <translation>次の対応を完了</translation>
+    </message>
+    <message numerus="yes">
+        <source>Timeline (%n line(s), oldest first)</source>
+        <translation>
+            <numerusform>経過（%n件、古い順）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>Close case...</source>
+        <translation>終結...</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>%1まで</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n day(s) overdue)</source>
+        <translation>
+            <numerusform>（%n日超過）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>団体</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>ケース名</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>支援の目的</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>事務所</translation>
+    </message>
+    <message>
+        <source>Lead officer</source>
+        <translation>担当職員</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>次の対応</translation>
+    </message>
+</context>
+<context>
     <name>CaseScreen</name>
     <message>
         <source>Opened</source>
@@ -315,6 +864,33 @@
     <message>
         <source>Support cases</source>
         <translation>支援ケース</translation>
+    </message>
+    <message>
+        <source>Search by group name</source>
+        <translation>団体名で検索</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>対応中・見守りのケース</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>すべてのケース</translation>
+    </message>
+    <message>
+        <source>New support case...</source>
+        <translation>支援ケースを登録...</translation>
+    </message>
+</context>
+<context>
+    <name>CloseCaseQuestion</name>
+    <message>
+        <source>Close the support case</source>
+        <translation>支援ケースの終結</translation>
+    </message>
+    <message>
+        <source>Close %1 as of today? Its next action is dropped; it can be reopened.</source>
+        <translation>%1を本日付で終結しますか？次の対応は取り消されます。あとで再開できます。</translation>
     </message>
 </context>
 <context>
@@ -685,6 +1261,68 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
     </message>
 </context>
 <context>
+    <name>EntitlementModel</name>
+    <message>
+        <source>New project</source>
+        <translation>新しい事業</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>可</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>不可</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>制限なし</translation>
+    </message>
+    <message>
+        <source>Depends on the application</source>
+        <translation>申請内容による</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>支援事業</translation>
+    </message>
+    <message>
+        <source>Division</source>
+        <translation>部門</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>事業名</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Times left</source>
+        <translation>残り回数</translation>
+    </message>
+    <message>
+        <source>Most grantable</source>
+        <translation>上限額</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Of the group&apos;s projects, the one with the most left</source>
+        <translation>この団体の事業のうち、残りが最も多い事業</translation>
+    </message>
+</context>
+<context>
+    <name>EntitlementPanel</name>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The program could not start because of an internal error. Your data has not been changed. Please tell the system staff what you were doing and send them the details below.</source>
@@ -936,12 +1574,24 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
         <translation>匿名</translation>
     </message>
     <message>
+        <source>Consultation</source>
+        <translation>相談</translation>
+    </message>
+    <message>
+        <source>Support case</source>
+        <translation>支援ケース</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
         <source>Overdue</source>
         <translation>期限超過</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
     </message>
     <message>
         <source>Who asked</source>
@@ -990,6 +1640,10 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
     <message>
         <source>First %1 shown of %2; filter the log by &quot;Due by today&quot; to see all</source>
         <translation>先頭%1件を表示・全%2件。相談記録で「今日まで」で絞り込めます</translation>
+    </message>
+    <message>
+        <source>Open support case</source>
+        <translation>支援ケースを開く</translation>
     </message>
     <message>
         <source>Today&apos;s follow-ups</source>
@@ -1104,6 +1758,22 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
     <message>
         <source>Edit</source>
         <translation>編集</translation>
+    </message>
+    <message>
+        <source>New support case...</source>
+        <translation>支援ケースを登録...</translation>
+    </message>
+    <message>
+        <source>New application...</source>
+        <translation>新規申請...</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>Support it could receive</source>
+        <translation>受けられる支援</translation>
     </message>
     <message numerus="yes">
         <source>History (%n record(s), oldest first)</source>
@@ -1360,6 +2030,10 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
         <translation>新しい相談(&amp;N)...</translation>
     </message>
     <message>
+        <source>Yearly round of ① applications...</source>
+        <translation>①の年度一括申請...</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
@@ -1545,6 +2219,64 @@ The collaboration desk of Nerima ward&apos;s branch offices.</source>
     </message>
 </context>
 <context>
+    <name>RoundDialog</name>
+    <message>
+        <source>Yearly round of ① applications</source>
+        <translation>①の年度一括申請</translation>
+    </message>
+    <message>
+        <source>Files ① for every active neighbourhood association, the amount from the households on record, at the office in charge of it.</source>
+        <translation>活動中のすべての町会・自治会について、登録されている加入世帯数から算定した額で①自治活動推進協力費の交付申請を、担当の事務所の申請として登録します。</translation>
+    </message>
+    <message>
+        <source>Open the applications</source>
+        <translation>申請を登録する</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Opened: %1 applications, %2 in all</source>
+        <translation>登録しました: %1件 合計 %2</translation>
+    </message>
+    <message>
+        <source>To open: %1 applications, %2 in all</source>
+        <translation>申請する件数: %1件 合計 %2</translation>
+    </message>
+    <message>
+        <source>No household count on record (%1)</source>
+        <translation>加入世帯数が登録されていない町会・自治会（%1件）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Left out (%1)</source>
+        <translation>対象外（%1件）</translation>
+    </message>
+    <message>
+        <source>%1 (%2): already applied, %3</source>
+        <translation>%1（%2）: 申請済み（%3）</translation>
+    </message>
+    <message>
+        <source>%1 (%2): refused by the rules: %3</source>
+        <translation>%1（%2）: 規則により受け付けられません: %3</translation>
+    </message>
+</context>
+<context>
+    <name>RoundQuestion</name>
+    <message>
+        <source>Yearly round of ① applications</source>
+        <translation>①の年度一括申請</translation>
+    </message>
+    <message>
+        <source>Open %1 applications for %2, %3 in all?</source>
+        <translation>%2を%1件（合計 %3）申請として登録します。よろしいですか。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <source>(name to be confirmed)</source>
@@ -1660,6 +2392,65 @@ The collaboration desk of Nerima ward&apos;s branch offices.</source>
     <message>
         <source>The two passwords differ. Type them again.</source>
         <translation>パスワードが2回とも同じではありません。もう一度入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Record a step</source>
+        <translation>手続きの記録</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>手続き</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>e.g. 50,000</source>
+        <translation>例: 50,000</translation>
+    </message>
+    <message>
+        <source>Document No.</source>
+        <translation>文書番号</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>Reload the application</source>
+        <translation>申請を読み込み直す</translation>
+    </message>
+    <message>
+        <source>The rules do not allow this:</source>
+        <translation>規則により受け付けられません:</translation>
+    </message>
+    <message>
+        <source>Why the ward decides otherwise, for whoever reads this later</source>
+        <translation>区が規則と異なる決定をする理由を、後で読む人に分かるように書いてください</translation>
+    </message>
+    <message>
+        <source>Reason for deciding against the rules</source>
+        <translation>規則と異なる決定の理由</translation>
+    </message>
+    <message>
+        <source>Decide against the rules</source>
+        <translation>規則と異なる決定をする</translation>
+    </message>
+    <message>
+        <source>Only the head office (Kyodo Suishin-ka) may decide against the rules: pass this application on to them.</source>
+        <translation>規則と異なる決定は協働推進課だけができます。この申請を協働推進課に回してください。</translation>
+    </message>
+    <message>
+        <source>The application was read again. Check the step and save again.</source>
+        <translation>申請を読み込み直しました。手続きを確かめてから、もう一度保存してください。</translation>
     </message>
 </context>
 </TS>

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import random
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
+
+from sqlalchemy import select
 
 from kyodo_desktop.rules import GroupKind, fiscal_year
 from kyodo_desktop.rules.vocabulary import CaseEventKind, CaseStatus, Channel
@@ -13,9 +18,15 @@ from kyodo_desktop.services.demo.consultations import ConsultationLog
 from kyodo_desktop.services.demo.context import Demo, next_workday
 from kyodo_desktop.services.demo.groups import GroupSpec, Pool, Registry
 from kyodo_desktop.services.demo.staff import Member, Roster
-from kyodo_desktop.store.models import CaseEvent, SupportCase
+from kyodo_desktop.store.models import Application, CaseEvent, Project, SupportCase
 
 CASES = 120  # at scale 1
+# The demo officer's own open cases at office 01, with their next action due this many days
+# from today: one due today, two overdue, so 今日のフォロー has cases in it at any scale.
+DESK_OFFICE = "01"
+DESK_DUE_DAYS = (0, -3, -12)
+DESK_SEED = 6  # the desk cases' own random stream
+DESK_KINDS = (CaseEventKind.CONSULTATION, CaseEventKind.APPLICATION, CaseEventKind.VISIT)
 FIRST_CASE_DAY = date(2009, 4, 1)  # 地域支援推進員の配置（平成21年度～）
 
 K = GroupKind
@@ -173,157 +184,240 @@ class PlannedEvent:
     group: GroupSpec
     theme: CaseTheme
     staff: Member
+    stream: random.Random | None = None  # a desk case's own draws (see `drawing_from`)
+
+
+@contextmanager
+def drawing_from(demo: Demo, stream: random.Random | None) -> Iterator[None]:
+    """Draw from `stream` instead of the demo's (None: the demo's own).
+
+    The demo officer's own cases came later than the rest of the data: drawn from a stream
+    of their own, they leave every other row of the demo as it was without them.
+    """
+    if stream is None:
+        yield
+        return
+    main, demo.rng = demo.rng, stream
+    try:
+        yield
+    finally:
+        demo.rng = main
 
 
 def plan_cases(demo: Demo, roster: Roster, registry: Registry) -> dict[int, list[PlannedEvent]]:
     """Write the cases and return their events by 年度 (written with that year's log)."""
-    rng = demo.rng
     pools: dict[tuple[GroupKind, ...], Pool[GroupSpec]] = {}
     events: dict[int, list[PlannedEvent]] = {}
     span = (demo.today - FIRST_CASE_DAY).days
-    for _ in range(demo.scaled(CASES, minimum=2)):
-        theme = demo.pick(THEMES)
-        pool = pools.get(theme.kinds)
-        if pool is None:
-            pool = pools[theme.kinds] = Pool(registry.of_kinds(theme.kinds))
-        # More recent cases are more likely (and more of them still open).
-        opened = next_workday(demo.today - timedelta(days=int(span * rng.random() ** 1.6)))
-        opened = min(opened, demo.today)
-        group = pool.pick(demo, opened) or registry.everyone.pick(demo, opened)
-        if group is None:
-            continue
-        age = (demo.today - opened).days
-        roll = rng.random()
-        if age > 730:
-            status = CaseStatus.CLOSED if roll < 0.88 else CaseStatus.WATCHING
-        elif age > 180:
-            status = (
-                CaseStatus.CLOSED
-                if roll < 0.4
-                else CaseStatus.WATCHING
-                if roll < 0.7
-                else CaseStatus.ACTIVE
-            )
-        else:
-            status = (
-                CaseStatus.ACTIVE
-                if roll < 0.7
-                else CaseStatus.WATCHING
-                if roll < 0.9
-                else CaseStatus.CLOSED
-            )
-        end = demo.today
-        if group.dissolved_on is not None:
-            status = CaseStatus.CLOSED
-            end = group.dissolved_on - timedelta(days=1)
-        closed_on = None
-        if status is CaseStatus.CLOSED:
-            length = rng.randint(30, max(30, min(720, (end - opened).days)))
-            closed_on = min(end, next_workday(opened + timedelta(days=length)))
-            if closed_on <= opened:
-                closed_on = opened
-            end = closed_on
-        case_id = demo.new_id()
-        # The opening consultation, then 1–9 more entries up to the end (2–10 in all).
-        days = [opened, *sorted(demo.day_between(opened, end) for _ in range(rng.randint(1, 9)))]
-        office = group.office
-        lead = roster.lead(office, end)
-        planned = []
-        for index, day in enumerate(days):
-            if index == 0:
-                kind = CaseEventKind.CONSULTATION
-            else:
-                kinds = [
-                    CaseEventKind.VISIT,
-                    CaseEventKind.CONSULTATION,
-                    CaseEventKind.REFERRAL,
-                    CaseEventKind.NOTE,
-                ]
-                weights = [30, 30, 15, 25]
-                if "funding" in theme.topics:
-                    kinds.append(CaseEventKind.APPLICATION)
-                    weights.append(12)
-                kind = rng.choices(kinds, weights)[0]
-            fy = fiscal_year(day)
-            # The lead officer writes most entries while in post.
-            staff = (
-                lead if lead.first_fy <= fy and rng.random() < 0.7 else roster.counter(office, day)
-            )
-            planned.append(PlannedEvent(case_id, day, kind, office, group, theme, staff))
-            events.setdefault(fy, []).append(planned[-1])
-        # Open cases have a next step; some are overdue (期限切れ), as at any desk.
-        next_action, due = "", None
-        if status is CaseStatus.ACTIVE:
-            next_action = demo.pick(theme.actions)
-            due = demo.today + timedelta(days=rng.randint(-25, 40))
-        elif status is CaseStatus.WATCHING and rng.random() < 0.6:
-            next_action = "状況を確認する（" + demo.pick(theme.actions) + "）"
-            due = demo.today + timedelta(days=rng.randint(-10, 120))
-        if due is not None:
-            due = next_workday(max(due, days[-1] + timedelta(days=7)))
-        row = demo.stamp(
-            office=office,
-            made_on=opened,
-            made_by=planned[0].staff.id,
-            changed_on=days[-1],
-            changed_by=lead.id,
-            row_id=case_id,
-        )
-        row.update(
-            group_id=group.id,
-            office_id=roster.office_ids[office],
-            lead_staff_id=lead.id,
-            title=theme.title,
-            purpose=theme.purpose,
-            status=status.value,
-            opened_on=opened,
-            closed_on=closed_on,
-            next_action=next_action,
-            next_action_due=due,
-        )
-        demo.sink.add(SupportCase, row)
+    count = demo.scaled(CASES, minimum=2)
+    desk_groups = _desk_groups(demo, registry)
+    desk_stream = random.Random(DESK_SEED)
+    for number in range(count + len(desk_groups)):
+        desk = number - count  # >= 0: one of the demo officer's own cases
+        stream = desk_stream if desk >= 0 else None
+        with drawing_from(demo, stream):
+            _plan_case(demo, roster, registry, pools, events, span, desk, desk_groups, stream)
     return events
+
+
+def _plan_case(
+    demo: Demo,
+    roster: Roster,
+    registry: Registry,
+    pools: dict[tuple[GroupKind, ...], Pool[GroupSpec]],
+    events: dict[int, list[PlannedEvent]],
+    span: int,
+    desk: int,
+    desk_groups: list[GroupSpec],
+    stream: random.Random | None,
+) -> None:
+    """One case and its planned entries (`desk` >= 0: the demo officer's own, that one)."""
+    rng = demo.rng
+    theme = demo.pick(THEMES)
+    pool = pools.get(theme.kinds)
+    if pool is None:
+        pool = pools[theme.kinds] = Pool(registry.of_kinds(theme.kinds))
+    # More recent cases are more likely (and more of them still open).
+    opened = next_workday(demo.today - timedelta(days=int(span * rng.random() ** 1.6)))
+    opened = min(opened, demo.today)
+    group = pool.pick(demo, opened) or registry.everyone.pick(demo, opened)
+    if desk >= 0:
+        # A 町会 that applies for ① every year: its case is about last year's report.
+        theme = next(t for t in THEMES if "funding" in t.topics)
+        opened = next_workday(demo.today - timedelta(days=40 + 25 * desk))
+        group = desk_groups[desk]
+    if group is None:
+        return
+    age = (demo.today - opened).days
+    roll = rng.random()
+    if age > 730:
+        status = CaseStatus.CLOSED if roll < 0.88 else CaseStatus.WATCHING
+    elif age > 180:
+        status = (
+            CaseStatus.CLOSED
+            if roll < 0.4
+            else CaseStatus.WATCHING
+            if roll < 0.7
+            else CaseStatus.ACTIVE
+        )
+    else:
+        status = (
+            CaseStatus.ACTIVE
+            if roll < 0.7
+            else CaseStatus.WATCHING
+            if roll < 0.9
+            else CaseStatus.CLOSED
+        )
+    if desk >= 0:
+        status = CaseStatus.ACTIVE
+    end = demo.today
+    if group.dissolved_on is not None:
+        status = CaseStatus.CLOSED
+        end = group.dissolved_on - timedelta(days=1)
+    closed_on = None
+    if status is CaseStatus.CLOSED:
+        length = rng.randint(30, max(30, min(720, (end - opened).days)))
+        closed_on = min(end, next_workday(opened + timedelta(days=length)))
+        if closed_on <= opened:
+            closed_on = opened
+        end = closed_on
+    case_id = demo.new_id()
+    # The opening consultation, then 1–9 more entries up to the end (2–10 in all).
+    days = [opened, *sorted(demo.day_between(opened, end) for _ in range(rng.randint(1, 9)))]
+    if desk >= 0:  # entries well before the next action fell due
+        days = sorted(demo.day_between(opened, opened + timedelta(days=20)) for _ in DESK_KINDS)
+        days[0] = opened
+    office = DESK_OFFICE if desk >= 0 else group.office
+    lead = roster.lead(office, end)
+    planned = []
+    for index, day in enumerate(days):
+        if index == 0:
+            kind = CaseEventKind.CONSULTATION
+        elif desk >= 0:
+            kind = DESK_KINDS[index]
+        else:
+            kinds = [
+                CaseEventKind.VISIT,
+                CaseEventKind.CONSULTATION,
+                CaseEventKind.REFERRAL,
+                CaseEventKind.NOTE,
+            ]
+            weights = [30, 30, 15, 25]
+            if "funding" in theme.topics:
+                kinds.append(CaseEventKind.APPLICATION)
+                weights.append(12)
+            kind = rng.choices(kinds, weights)[0]
+        fy = fiscal_year(day)
+        # The lead officer writes most entries while in post.
+        staff = lead if lead.first_fy <= fy and rng.random() < 0.7 else roster.counter(office, day)
+        planned.append(PlannedEvent(case_id, day, kind, office, group, theme, staff, stream))
+        events.setdefault(fy, []).append(planned[-1])
+    # Open cases have a next step; some are overdue (期限切れ), as at any desk.
+    next_action, due = "", None
+    if status is CaseStatus.ACTIVE:
+        next_action = demo.pick(theme.actions)
+        due = demo.today + timedelta(days=rng.randint(-25, 40))
+    elif status is CaseStatus.WATCHING and rng.random() < 0.6:
+        next_action = "状況を確認する（" + demo.pick(theme.actions) + "）"
+        due = demo.today + timedelta(days=rng.randint(-10, 120))
+    if due is not None:
+        due = next_workday(max(due, days[-1] + timedelta(days=7)))
+    if desk >= 0:
+        due = demo.today + timedelta(days=DESK_DUE_DAYS[desk])
+    row = demo.stamp(
+        office=office,
+        made_on=opened,
+        made_by=planned[0].staff.id,
+        changed_on=days[-1],
+        changed_by=lead.id,
+        row_id=case_id,
+    )
+    row.update(
+        group_id=group.id,
+        office_id=roster.office_ids[office],
+        lead_staff_id=lead.id,
+        title=theme.title,
+        purpose=theme.purpose,
+        status=status.value,
+        opened_on=opened,
+        closed_on=closed_on,
+        next_action=next_action,
+        next_action_due=due,
+    )
+    demo.sink.add(SupportCase, row)
 
 
 def write_events(demo: Demo, log: ConsultationLog, planned: list[PlannedEvent]) -> None:
     """The timeline entries of one 年度; consultations and visits are logged as consultations."""
     for event in sorted(planned, key=lambda e: (e.day, e.case_id.int)):
-        consultation_id = department_id = None
-        staff = event.staff
-        if event.kind in (CaseEventKind.CONSULTATION, CaseEventKind.VISIT):
-            channel = (
-                Channel.VISIT
-                if event.kind is CaseEventKind.VISIT
-                else demo.pick((Channel.COUNTER, Channel.COUNTER, Channel.PHONE))
-            )
-            written = log.write(
-                event.day,
-                event.office,
-                staff,
-                group=event.group,
-                channel=channel,
-                topic_codes=[c for c in event.theme.topics if c in log.topics] or ["other"],
-                allow_follow_up=False,
-            )
-            consultation_id = written.id
-            summary = written.asked
-        elif event.kind is CaseEventKind.REFERRAL:
-            department_id, name = log.departments.get(
-                event.theme.department, next(iter(log.departments.values()))
-            )
-            summary = f"{name}につなぎ、担当者との打ち合わせの日程を調整した。"
-        elif event.kind is CaseEventKind.APPLICATION:
-            summary = "助成金の申請書類を一緒に確認し、提出前の不足を伝えた。"
-        else:
-            summary = demo.pick(event.theme.notes)
-        row = demo.stamp(office=event.office, made_on=event.day, made_by=staff.id)
-        row.update(
-            case_id=event.case_id,
-            occurred_on=event.day,
-            kind=event.kind.value,
-            staff_id=staff.id,
-            summary=summary,
-            consultation_id=consultation_id,
-            department_id=department_id,
+        with drawing_from(demo, event.stream):
+            _write_event(demo, log, event)
+
+
+def _write_event(demo: Demo, log: ConsultationLog, event: PlannedEvent) -> None:
+    consultation_id = department_id = application_id = None
+    staff = event.staff
+    if event.kind in (CaseEventKind.CONSULTATION, CaseEventKind.VISIT):
+        channel = (
+            Channel.VISIT
+            if event.kind is CaseEventKind.VISIT
+            else demo.pick((Channel.COUNTER, Channel.COUNTER, Channel.PHONE))
         )
-        demo.sink.add(CaseEvent, row)
+        written = log.write(
+            event.day,
+            event.office,
+            staff,
+            group=event.group,
+            channel=channel,
+            topic_codes=[c for c in event.theme.topics if c in log.topics] or ["other"],
+            allow_follow_up=False,
+        )
+        consultation_id = written.id
+        summary = written.asked
+    elif event.kind is CaseEventKind.REFERRAL:
+        department_id, name = log.departments.get(
+            event.theme.department, next(iter(log.departments.values()))
+        )
+        summary = f"{name}につなぎ、担当者との打ち合わせの日程を調整した。"
+    elif event.kind is CaseEventKind.APPLICATION:
+        summary = "助成金の申請書類を一緒に確認し、提出前の不足を伝えた。"
+        application_id = _latest_application(demo, event.group, event.day)
+        if application_id is not None:
+            summary = "前年度の申請の実績報告について、書類の不足を一緒に確認した。"
+    else:
+        summary = demo.pick(event.theme.notes)
+    row = demo.stamp(office=event.office, made_on=event.day, made_by=staff.id)
+    row.update(
+        case_id=event.case_id,
+        occurred_on=event.day,
+        kind=event.kind.value,
+        staff_id=staff.id,
+        summary=summary,
+        consultation_id=consultation_id,
+        department_id=department_id,
+        application_id=application_id,
+    )
+    demo.sink.add(CaseEvent, row)
+
+
+def _desk_groups(demo: Demo, registry: Registry) -> list[GroupSpec]:
+    """Groups for the demo officer's own cases: 町会 that apply yearly, the desk office's first.
+
+    A small demo may have none at the desk office; a group of another office will do (groups
+    are shared), and any long-standing group if there is no such 町会 at all.
+    """
+    start = demo.today - timedelta(days=2 * 365)
+    standing = [g for g in registry.groups if g.registered_on <= start and g.dissolved_on is None]
+    standing.sort(key=lambda g: (g.jichi_weight < 1.0, g.office != DESK_OFFICE))
+    return standing[: len(DESK_DUE_DAYS)]
+
+
+def _latest_application(demo: Demo, group: GroupSpec, day: date) -> uuid.UUID | None:
+    """The group's latest application of an earlier 年度 (those are written already)."""
+    return demo.sink.session.scalar(
+        select(Application.id)
+        .join(Project, Project.id == Application.project_id)
+        .where(Project.group_id == group.id, Application.fiscal_year < fiscal_year(day))
+        .order_by(Application.fiscal_year.desc(), Application.id)
+        .limit(1)
+    )

@@ -1,22 +1,72 @@
-"""申請: subsidy applications and the step each has reached."""
+"""申請: subsidy applications and the step each has reached, narrowed by 年度, programme, step."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import uuid
+from datetime import date
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
+
+from kyodo_desktop.rules import fiscal_year, programmes
 from kyodo_desktop.rules.vocabulary import StepKind
 from kyodo_desktop.services import browse
+from kyodo_desktop.services.groups import office_choices
+from kyodo_desktop.services.permissions import Permission, allows, office_scope
 from kyodo_desktop.services.workspace import Workspace
+from kyodo_desktop.store.filters import ApplicationFilter
 from kyodo_desktop.ui.formatting import division_label, fiscal, label, programme_label, yen
 from kyodo_desktop.ui.lazy_model import Column
 from kyodo_desktop.ui.list_screen import ListScreen
 
+if TYPE_CHECKING:
+    from kyodo_desktop.ui.application_page import ApplicationPage
+
+SEARCH_DELAY_MS = 250  # long enough to type a word, short enough to feel instant
+YEARS_SHOWN = 20  # the 年度 offered in the filter, counting back from next year
+
+
+def show_application(
+    workspace: Workspace, parent: QWidget, application_id: uuid.UUID
+) -> ApplicationPage:
+    """The application's page, beside the list (it does not block); imported when asked for."""
+    from kyodo_desktop.ui.application_page import ApplicationPage
+
+    return ApplicationPage.show_for(workspace, parent, application_id)
+
+
+def new_application(workspace: Workspace, parent: QWidget) -> uuid.UUID | None:
+    from kyodo_desktop.ui.application_dialog import ApplicationDialog
+
+    return ApplicationDialog.ask(workspace, parent)
+
+
+class FilteredApplications:
+    """The applications the filters keep, as a paged source the table can be pointed at again."""
+
+    def __init__(self, workspace: Workspace, wanted: ApplicationFilter) -> None:
+        self._workspace = workspace
+        self.narrow(wanted)
+
+    def narrow(self, wanted: ApplicationFilter) -> None:
+        self.wanted = wanted
+        self._browser = browse.applications(self._workspace.database, self._workspace.actor, wanted)
+
+    def count(self) -> int:
+        return self._browser.count()
+
+    def page(self, offset: int, limit: int) -> list:
+        return self._browser.page(offset, limit)
+
 
 class ApplicationScreen(ListScreen):
-    """Every application, the latest 年度 first."""
+    """Every application the officer may see, the latest 年度 first."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__("applications", parent)
+        self._workspace = workspace
         columns = [
             Column(self.tr("Fiscal year"), lambda r: fiscal(r.fiscal_year)),
             Column(
@@ -31,9 +81,104 @@ class ApplicationScreen(ListScreen):
             Column(self.tr("Decided"), lambda r: yen(r.amount_decided), align_right=True),
             Column(self.tr("Paid"), lambda r: yen(r.amount_paid), align_right=True),
         ]
+        self.applications = FilteredApplications(workspace, ApplicationFilter())
         self.setup(
             self.tr("Applications"),
-            browse.applications(workspace.database, workspace.actor),
+            self.applications,
             columns,
             widths=(90, 230, 170, 220, 180, 80, 100, 100, 100),
         )
+        self._build_filters()
+        self.table.activated.connect(self.open_application)  # Enter or a double click
+
+    def _build_filters(self) -> None:
+        actor = self._workspace.actor
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("applicationSearch")
+        self.search_edit.setPlaceholderText(self.tr("Search by group name (Ctrl+F)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.year_box = QComboBox(self)
+        self.year_box.addItem(self.tr("All fiscal years"), None)
+        latest = fiscal_year(date.today()) + 1  # next 年度's applications are taken from the winter
+        for year in range(latest, latest - YEARS_SHOWN, -1):
+            self.year_box.addItem(fiscal(year), year)
+        self.programme_box = QComboBox(self)
+        self.programme_box.addItem(self.tr("All programmes"), None)
+        for item in programmes():
+            self.programme_box.addItem(item.label, item.code)
+        self.step_box = QComboBox(self)
+        self.step_box.addItem(self.tr("Every step"), None)
+        for step in StepKind:
+            self.step_box.addItem(step.label, step.value)
+        self.office_box = QComboBox(self)
+        self.office_box.addItem(self.tr("All offices"), None)
+        # A counter officer sees their own office's applications: nothing to choose.
+        if office_scope(actor) is None:
+            for office in office_choices(self._workspace.database, actor):
+                self.office_box.addItem(f"{office.code} {office.name}", office.id)
+        else:
+            self.office_box.hide()
+        self.new_button = QPushButton(self.tr("New application..."), self)
+        self.new_button.setEnabled(allows(actor, Permission.WRITE))
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_edit, 2)
+        bar.addWidget(self.year_box)
+        bar.addWidget(self.programme_box, 1)
+        bar.addWidget(self.step_box)
+        bar.addWidget(self.office_box, 1)
+        bar.addWidget(self.new_button)
+        self.layout().insertLayout(1, bar)
+
+        # Typing waits a moment before searching, so a word is not searched letter by letter.
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filters)
+        self.search_edit.textChanged.connect(self.search_timer.start)
+        self.search_edit.returnPressed.connect(self._search_now)
+        for box in (self.year_box, self.programme_box, self.step_box, self.office_box):
+            box.currentIndexChanged.connect(self.apply_filters)
+        self.new_button.clicked.connect(self.new_application)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+
+    def wanted(self) -> ApplicationFilter:
+        return ApplicationFilter(
+            fiscal_year=self.year_box.currentData(),
+            programme_code=self.programme_box.currentData(),
+            status=self.step_box.currentData(),
+            office_id=self.office_box.currentData(),
+            text=self.search_edit.text(),
+        )
+
+    def apply_filters(self) -> None:
+        self.search_timer.stop()
+        self.applications.narrow(self.wanted())
+        self.model.reload()
+
+    def _search_now(self) -> None:
+        self.apply_filters()
+        if self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def _focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def open_application(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row())
+        if row is None:
+            return
+        self._show(row.id)
+
+    def _show(self, application_id: uuid.UUID) -> None:
+        page = show_application(self._workspace, self, application_id)
+        if page is not None:  # a step or 収支 saved on the page moves the row's step and amounts
+            page.updated.connect(self.model.reload)
+
+    def new_application(self) -> None:
+        application_id = new_application(self._workspace, self)
+        if application_id is None:
+            return
+        self.model.reload()
+        self._show(application_id)

@@ -1,0 +1,288 @@
+"""A support case's page (支援ケース): its details, next action and timeline, and what to do."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyodo_desktop.rules import RulesValidationError, format_fiscal_year, programme
+from kyodo_desktop.rules.vocabulary import CaseEventKind, CaseStatus, Channel, StepKind
+from kyodo_desktop.services.cases import (
+    CaseView,
+    TimelineLine,
+    case_timeline,
+    close_case,
+    complete_next_action,
+    reopen_case,
+)
+from kyodo_desktop.services.permissions import Permission, allows
+from kyodo_desktop.services.workspace import Workspace
+from kyodo_desktop.store.case_timeline import CONSULTATION, EVENT, STEP
+from kyodo_desktop.ui.formatting import label, programme_label, wareki, yen
+from kyodo_desktop.ui.lazy_model import Column, LazyTableModel
+from kyodo_desktop.ui.list_screen import make_table
+from kyodo_desktop.ui.login import message_label, refusal_text
+from kyodo_desktop.ui.questions import confirm
+
+
+class CloseCaseQuestion:
+    """Asked before a case is closed (終結): its next action goes with it."""
+
+    @classmethod
+    def ask(cls, parent: QWidget, title: str) -> bool:
+        translate = QCoreApplication.translate
+        return confirm(
+            parent,
+            translate("CloseCaseQuestion", "Close the support case"),
+            translate(
+                "CloseCaseQuestion",
+                "Close %1 as of today? Its next action is dropped; it can be reopened.",
+            ).replace("%1", title),
+        )
+
+
+def _programme(code: str) -> str:
+    try:
+        found = programme(code)
+    except RulesValidationError:
+        return code
+    return programme_label(found.number, found.name)
+
+
+def kind_text(line: TimelineLine) -> str:
+    """The kind of line in the ward's words: 訪問, 相談（電話）, 交付決定, ..."""
+    if line.source == EVENT:
+        return label(CaseEventKind, line.kind)
+    if line.source == CONSULTATION:
+        return f"{CaseEventKind.CONSULTATION.label}（{label(Channel, line.kind)}）"
+    return label(StepKind, line.kind)
+
+
+def what_text(line: TimelineLine) -> str:
+    if line.source == STEP:
+        year = format_fiscal_year(line.fiscal_year) if line.fiscal_year else ""
+        parts = [_programme(line.programme_code), year, line.what]
+        return " ".join(part for part in parts if part)
+    text = " ".join(line.what.split())
+    return f"{line.department}: {text}" if line.department else text
+
+
+class TimelineRows:
+    """The case's lines, held whole (a case has tens of lines, not thousands)."""
+
+    def __init__(self) -> None:
+        self.rows: list[TimelineLine] = []
+
+    def count(self) -> int:
+        return len(self.rows)
+
+    def page(self, offset: int, limit: int) -> list[TimelineLine]:
+        return self.rows[offset : offset + limit]
+
+
+class CasePage(QDialog):
+    """The case, its timeline (oldest first), and the buttons to write on it."""
+
+    def __init__(
+        self, workspace: Workspace, case_id: uuid.UUID, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self.case_id = case_id
+        self.changed = False  # the list behind should reload
+        self.details = QFormLayout()
+        self.message = message_label(self)
+        self.timeline = TimelineRows()
+        self.columns = [
+            Column(self.tr("Date"), lambda r: wareki(r.on)),
+            Column(self.tr("Kind"), kind_text),
+            Column(self.tr("What"), lambda r: what_text(r)[:200], tooltip=what_text),
+            Column(self.tr("Amount"), lambda r: yen(r.amount), align_right=True),
+            Column(self.tr("Document No."), lambda r: r.document_number),
+            Column(self.tr("Officer"), lambda r: r.who),
+        ]
+        self.model = LazyTableModel(self.timeline, self.columns, parent=self)
+        self.table = make_table(self.model, self)
+        for column, width in enumerate((100, 110, 380, 90, 120)):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(self.open_line)
+        self.timeline_label = QLabel(self)
+        self.entry_button = QPushButton(self.tr("Add entry..."), self)
+        self.edit_button = QPushButton(self.tr("Edit..."), self)
+        self.done_button = QPushButton(self.tr("Next action done"), self)
+        self.close_case_button = QPushButton(self)
+        self.entry_button.clicked.connect(self.add_entry)
+        self.edit_button.clicked.connect(self.edit)
+        self.done_button.clicked.connect(self.mark_done)
+        self.close_case_button.clicked.connect(self.close_or_reopen)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        for button in (
+            self.entry_button,
+            self.edit_button,
+            self.done_button,
+            self.close_case_button,
+        ):
+            # Enter on the timeline opens the line; it must not press a button too.
+            button.setAutoDefault(False)
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.details)
+        layout.addWidget(self.message)
+        layout.addWidget(self.timeline_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 640)
+        self.reload()
+
+    def reload(self) -> None:
+        found = case_timeline(self._workspace.database, self._workspace.actor, self.case_id)
+        self.case = found.case
+        self._show_details(found.case)
+        self.timeline.rows = list(found.lines)
+        self.model.reload()
+        self.table.scrollToBottom()  # the latest in sight, the past above it
+        self.timeline_label.setText(
+            self.tr("Timeline (%n line(s), oldest first)", "", len(self.timeline.rows))
+        )
+        writer = allows(self._workspace.actor, Permission.WRITE)
+        closed = found.case.closed
+        self.entry_button.setEnabled(writer)
+        self.edit_button.setEnabled(writer)
+        self.done_button.setEnabled(writer and not closed and bool(found.case.next_action))
+        self.close_case_button.setEnabled(writer)
+        self.close_case_button.setText(self.tr("Reopen") if closed else self.tr("Close case..."))
+
+    def _show_details(self, case: CaseView) -> None:
+        while self.details.rowCount():
+            self.details.removeRow(0)
+        self.setWindowTitle(f"{case.title} — {case.group_name}")
+        period = wareki(case.opened_on)
+        if case.closed_on is not None:
+            period = f"{period} – {wareki(case.closed_on)}"
+        next_action = case.next_action
+        if case.next_action_due is not None:
+            due = self.tr("by %1").replace("%1", wareki(case.next_action_due))
+            late = (date.today() - case.next_action_due).days
+            if late > 0:
+                due += " " + self.tr("(%n day(s) overdue)", "", late)
+            next_action = f"{next_action}（{due}）"
+        rows = [
+            (self.tr("Group"), case.group_name),
+            (self.tr("Title"), case.title),
+            (self.tr("Purpose"), case.purpose),
+            (self.tr("Office"), case.office_name),
+            (self.tr("Lead officer"), case.lead_staff_name),
+            (self.tr("Status"), label(CaseStatus, case.status)),
+            (self.tr("Period"), period),
+            (self.tr("Next action"), next_action),
+        ]
+        for caption, value in rows:
+            shown = QLabel(value, self)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setWordWrap(True)
+            self.details.addRow(caption, shown)
+
+    # Acting ---------------------------------------------------------------------------
+
+    def _refused(self, error: Exception) -> None:
+        text = refusal_text(error)
+        if text is None:
+            raise error
+        self.message.setText(text)
+        self.message.show()
+
+    def _done(self) -> None:
+        self.message.hide()
+        self.changed = True
+        self.reload()
+
+    def add_entry(self) -> None:
+        from kyodo_desktop.ui.case_event_dialog import CaseEventDialog
+
+        if CaseEventDialog.ask(self._workspace, self, self.case_id) is not None:
+            self._done()
+
+    def edit(self) -> None:
+        from kyodo_desktop.ui.case_dialog import CaseDialog
+
+        if CaseDialog.ask(self._workspace, self, case_id=self.case_id) is not None:
+            self._done()
+
+    def mark_done(self) -> None:
+        try:
+            complete_next_action(
+                self._workspace.database,
+                self._workspace.actor,
+                self.case_id,
+                row_version=self.case.row_version,
+            )
+        except Exception as error:
+            self._refused(error)
+            return
+        self._done()
+
+    def close_or_reopen(self) -> None:
+        database, actor, case = self._workspace.database, self._workspace.actor, self.case
+        try:
+            if case.closed:
+                reopen_case(database, actor, case.id, row_version=case.row_version)
+            elif CloseCaseQuestion.ask(self, case.title):
+                close_case(database, actor, case.id, row_version=case.row_version)
+            else:
+                return
+        except Exception as error:
+            self._refused(error)
+            return
+        self._done()
+
+    def _open_application(self, application_id: uuid.UUID) -> QWidget | None:
+        from kyodo_desktop.ui.application_page import ApplicationPage
+
+        try:
+            page = ApplicationPage.show_for(self._workspace, self, application_id)
+        except Exception as error:
+            self._refused(error)
+            return None
+        page.updated.connect(self.reload)
+        return page
+
+    def open_line(self, index: QModelIndex) -> QWidget | None:
+        """A consultation opens in its form, an application (or its step) in its page."""
+        if not 0 <= index.row() < len(self.timeline.rows):
+            return None
+        line = self.timeline.rows[index.row()]
+        if line.application_id is not None:
+            return self._open_application(line.application_id)
+        if line.consultation_id is None:
+            return None
+        from kyodo_desktop.ui.consultation_form import ConsultationForm
+
+        try:
+            form = ConsultationForm.open_existing(self._workspace, line.consultation_id, self)
+        except Exception as error:
+            self._refused(error)
+            return None
+        form.saved.connect(self.reload)
+        return form
+
+    @classmethod
+    def ask(cls, workspace: Workspace, parent: QWidget | None, case_id: uuid.UUID) -> bool:
+        """Show the page until closed; True if the case was changed meanwhile."""
+        page = cls(workspace, case_id, parent)
+        try:
+            page.exec()
+            return page.changed
+        finally:
+            page.deleteLater()

@@ -1,0 +1,272 @@
+"""Filing an application from the dialog, as an officer does it at the counter.
+
+What is asserted is what a person checks: the application saved (its programme, amount and
+step), the rules' reasons shown before saving, the refusal's sentence (Japanese, from the
+service), and nothing saved when the rules refuse.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kyodo_desktop.rules.vocabulary import StaffRole, StepKind
+from kyodo_desktop.services import browse
+from kyodo_desktop.services.applications import (
+    ProjectDraft,
+    create_project,
+    get_application,
+    group_projects,
+)
+from kyodo_desktop.services.groups import GroupDraft, create_group
+from kyodo_desktop.ui import application_dialog
+from kyodo_desktop.ui.application_dialog import ApplicationDialog
+from kyodo_desktop.ui.record_dialog import DiscardChangesQuestion
+
+pytestmark = [
+    pytest.mark.usefixtures("ui_resources", "closing_discards"),
+    # The offscreen platform cannot grab the keyboard for the group picker's popup.
+    pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard"),
+]
+
+TODAY = date(2026, 5, 10)  # 令和8年度
+
+
+@pytest.fixture
+def counter(workspace, actor_factory):  # type: ignore[no-untyped-def]
+    return dataclasses.replace(workspace, actor=actor_factory(workspace, "01", StaffRole.COUNTER))
+
+
+@pytest.fixture
+def head_office(workspace, actor_factory):  # type: ignore[no-untyped-def]
+    return dataclasses.replace(
+        workspace, actor=actor_factory(workspace, "01", StaffRole.HEAD_OFFICE)
+    )
+
+
+def register_group(ws, name="花と緑の会", kind="volunteer", households=None) -> uuid.UUID:  # type: ignore[no-untyped-def]
+    return create_group(
+        ws.database,
+        ws.actor,
+        GroupDraft(
+            name=name,
+            name_kana="ハナトミドリノカイ",
+            kind=kind,
+            households=households,
+            households_counted_on=date(2026, 4, 1) if households else None,
+        ),
+    )
+
+
+def open_dialog(qtbot, ws, group_id=None) -> ApplicationDialog:  # type: ignore[no-untyped-def]
+    dialog = ApplicationDialog(ws, group_id=group_id, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def choose(box, value) -> None:  # type: ignore[no-untyped-def]
+    found = [i for i in range(box.count()) if box.itemData(i) == value]
+    assert found, value
+    box.setCurrentIndex(found[0])
+
+
+def applications(ws) -> list:  # type: ignore[no-untyped-def]
+    listed = browse.applications(ws.database, ws.actor)
+    return listed.page(0, listed.count())
+
+
+def test_a_habataki_application_is_filed_for_a_group_found_by_typing(qtbot, qtmodeltester, counter):  # type: ignore[no-untyped-def]
+    group_id = register_group(counter)
+    create_project(counter.database, counter.actor, ProjectDraft(group_id, "花いっぱい運動"))
+    dialog = open_dialog(qtbot, counter)
+
+    dialog.group_edit.insert("花と緑")  # as the IME commits it
+    popup = dialog.group_edit.completer_.popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtmodeltester.check(dialog.group_edit.matches)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.group_edit.group_id == group_id
+    assert dialog.project_box.currentText() == "花いっぱい運動"
+    choose(dialog.programme_box, "machizukuri")
+    choose(dialog.division_box, "habataki")
+    qtbot.keyClicks(dialog.amount_edit, "250,000")
+    assert not dialog.judgement.refused
+    assert any("1事業3回まで" in text for text in dialog.judgement.texts)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    assert dialog.result() == ApplicationDialog.DialogCode.Accepted
+    saved = get_application(counter.database, counter.actor, dialog.saved_id)
+    assert (saved.programme_code, saved.division, saved.fiscal_year) == (
+        "machizukuri",
+        "habataki",
+        2026,
+    )
+    assert saved.amount_requested == 250_000
+    assert saved.status is StepKind.FILED
+    assert saved.steps[0].occurred_on == TODAY
+
+
+def test_jichi_takes_the_amount_from_the_groups_households(qtbot, counter):  # type: ignore[no-untyped-def]
+    group_id = register_group(counter, "北町会", kind="chokai", households=1000)
+    dialog = open_dialog(qtbot, counter, group_id)
+    assert dialog.households_edit.text() == "1,000"
+    choose(dialog.programme_box, "jichi")
+    dialog.title_edit.insert("自治活動")
+    # 基礎割 20,000円 + 世帯割 120円×1,000世帯
+    assert "140,000" in dialog.judgement.verdict.text()
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    assert dialog.result() == ApplicationDialog.DialogCode.Accepted
+    saved = get_application(counter.database, counter.actor, dialog.saved_id)
+    assert saved.amount_requested == 140_000
+    assert saved.project.title == "自治活動"  # the new project was registered with it
+
+
+def test_an_amount_over_the_cap_shows_the_reason_and_saves_nothing(qtbot, counter):  # type: ignore[no-untyped-def]
+    group_id = register_group(counter)
+    project_id = create_project(counter.database, counter.actor, ProjectDraft(group_id, "花壇"))
+    dialog = open_dialog(qtbot, counter, group_id)
+    choose(dialog.project_box, project_id)
+    choose(dialog.programme_box, "machizukuri")
+    choose(dialog.division_box, "habataki")
+    qtbot.keyClicks(dialog.amount_edit, "400,000")
+    assert dialog.judgement.refused
+    assert "申請額 400,000円 は上限 300,000円 を超えています" in dialog.judgement.texts
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    assert dialog.isVisible()
+    assert "申請額 400,000円 は上限 300,000円 を超えています" in dialog.message.text()
+    assert "協働推進課だけ" in dialog.message.text()
+    assert not dialog.override_box.isVisibleTo(dialog)  # a counter officer cannot override
+    assert dialog.amount_edit.text() == "400,000"  # nothing typed is lost
+    assert applications(counter) == []
+
+
+def test_the_head_office_decides_against_the_rules_with_a_reason(qtbot, head_office):  # type: ignore[no-untyped-def]
+    group_id = register_group(head_office)
+    dialog = open_dialog(qtbot, head_office, group_id)
+    dialog.title_edit.insert("花壇づくり")
+    choose(dialog.programme_box, "machizukuri")
+    choose(dialog.division_box, "habataki")
+    qtbot.keyClicks(dialog.amount_edit, "400000")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.override_box.isVisibleTo(dialog)
+    assert applications(head_office) == []
+    # The new project is saved with its application, so a refusal leaves no project either.
+    assert group_projects(head_office.database, head_office.actor, group_id) == []
+
+    dialog.override_edit.insertPlainText("区長特認により上限を超えて受け付ける（協議済み）")
+    dialog.override_button.click()
+
+    assert dialog.result() == ApplicationDialog.DialogCode.Accepted
+    saved = get_application(head_office.database, head_office.actor, dialog.saved_id)
+    assert saved.amount_requested == 400_000
+    assert saved.override_reason == "区長特認により上限を超えて受け付ける（協議済み）"
+    assert len(group_projects(head_office.database, head_office.actor, group_id)) == 1
+
+
+def test_a_closed_programme_is_not_offered_and_is_named(qtbot, counter):  # type: ignore[no-untyped-def]
+    dialog = open_dialog(qtbot, counter, register_group(counter))
+    assert dialog.programme_box.findData("teian") < 0  # ④ took applications until FY2015
+    assert "協働事業提案制度" in dialog.closed_note.text()
+    dialog.year_box.setValue(2014)
+    assert dialog.programme_box.findData("teian") >= 0
+    assert dialog.programme_box.findData("okoshi") < 0  # ⑥ began in FY2017
+
+
+def test_a_date_that_cannot_be_read_is_refused_at_its_field(qtbot, counter):  # type: ignore[no-untyped-def]
+    dialog = open_dialog(qtbot, counter, register_group(counter))
+    dialog.title_edit.insert("花壇")
+    choose(dialog.programme_box, "yasashii")
+    dialog.opened_edit.setText("R8.13.40")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.isVisible()
+    assert dialog.message.isVisibleTo(dialog)
+    assert dialog.focusWidget() is dialog.opened_edit
+    assert applications(counter) == []
+    assert group_projects(counter.database, counter.actor, dialog.group_edit.group_id) == []
+
+
+def test_hiroba_judges_the_months_as_typed(qtbot, qtmodeltester, counter):  # type: ignore[no-untyped-def]
+    dialog = open_dialog(qtbot, counter, register_group(counter, "ひろば運営会", kind="npo"))
+    dialog.title_edit.insert("相談ひろば")
+    choose(dialog.programme_box, "hiroba")
+    assert dialog.months_table.isEnabled() and not dialog.households_edit.isEnabled()
+    qtbot.keyClicks(dialog.operating_edit, "60,000")
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    dialog.months_table.setItem(0, 0, QTableWidgetItem("10"))
+    dialog.months_table.setItem(0, 1, QTableWidgetItem("50,000"))
+    qtmodeltester.check(dialog.months_table.model())
+    verdict = dialog.judgement.verdict.text()
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == ApplicationDialog.DialogCode.Accepted, dialog.message.text()
+    saved = get_application(counter.database, counter.actor, dialog.saved_id)
+    assert saved.operating_cost == 60_000
+    assert [(m.days_opened, m.venue_cost) for m in saved.months["budget"]] == [(10, 50_000)]
+    assert f"{saved.amount_requested:,}" in verdict
+
+
+def test_escape_asks_before_what_was_typed_is_thrown_away(qtbot, counter, monkeypatch):  # type: ignore[no-untyped-def]
+    asked: list[bool] = []
+    monkeypatch.setattr(
+        DiscardChangesQuestion, "ask", classmethod(lambda cls, parent: asked.append(True) or False)
+    )
+    dialog = open_dialog(qtbot, counter, register_group(counter))
+    dialog.purpose_edit.insertPlainText("地域の花壇")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked and dialog.isVisible()
+
+
+def test_the_groups_page_opens_the_dialog_for_its_group(qtbot, counter, monkeypatch):  # type: ignore[no-untyped-def]
+    from kyodo_desktop.ui.application_page import ApplicationPage
+    from kyodo_desktop.ui.group_page import GroupPage
+
+    group_id = register_group(counter)
+    asked: list[uuid.UUID | None] = []
+    shown: list[uuid.UUID] = []
+    filed_id = uuid.uuid4()
+    monkeypatch.setattr(
+        ApplicationDialog,
+        "ask",
+        classmethod(
+            lambda cls, ws, parent=None, *, group_id=None: asked.append(group_id) or filed_id
+        ),
+    )
+    monkeypatch.setattr(
+        ApplicationPage,
+        "show_for",
+        classmethod(lambda cls, ws, parent, app_id: shown.append(app_id)),
+    )
+    page = GroupPage(counter, group_id)
+    qtbot.addWidget(page)
+    assert page.application_button.isEnabled()
+    page.application_button.click()
+    assert asked == [group_id] and shown == [filed_id]
+
+
+def test_opened_from_a_group_the_group_is_given(qtbot, counter):  # type: ignore[no-untyped-def]
+    group_id = register_group(counter)
+    dialog = open_dialog(qtbot, counter, group_id)
+    assert dialog.group_edit.group_id == group_id
+    assert dialog.group_edit.text() == "花と緑の会"
+    assert not dialog.group_edit.isEnabled()
+    assert dialog.project_box.currentData() == application_dialog.NEW_PROJECT
+
+
+def test_an_amount_that_cannot_be_read_registers_no_project(qtbot, counter):  # type: ignore[no-untyped-def]
+    dialog = open_dialog(qtbot, counter, register_group(counter))
+    dialog.title_edit.insert("花壇")
+    choose(dialog.programme_box, "yasashii")
+    qtbot.keyClicks(dialog.amount_edit, "12.5")
+    assert dialog.judgement.verdict.text() != ""  # the rules cannot judge it yet: it says so
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert "整数" in dialog.message.text()
+    assert dialog.focusWidget() is dialog.amount_edit
+    assert group_projects(counter.database, counter.actor, dialog.group_edit.group_id) == []
