@@ -69,6 +69,7 @@ class ApplicationRow(NamedTuple):
     amount_requested: int
     amount_decided: int | None
     amount_paid: int
+    overridden: bool  # the head office decided against the rules at some step
 
 
 class DocumentRow(NamedTuple):
@@ -255,6 +256,7 @@ class ApplicationListing(Listing[ApplicationRow]):
                 Application.amount_requested,
                 Application.amount_decided,
                 Application.amount_paid,
+                Application.override_reason.is_not(None),
             )
             .join(Programme, Programme.code == Application.programme_code)
             .join(Project, Project.id == Application.project_id)

@@ -304,12 +304,16 @@
 <context>
     <name>ApplicationScreen</name>
     <message>
+        <source>Decided against the rules</source>
+        <translation>規則と異なる決定</translation>
+    </message>
+    <message>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
         <source>Programme</source>
-        <translation>事業</translation>
+        <translation>支援事業</translation>
     </message>
     <message>
         <source>Division</source>
@@ -321,11 +325,11 @@
     </message>
     <message>
         <source>Project</source>
-        <translation>事業名</translation>
+        <translation>事業</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation>段階</translation>
+        <translation>手続き</translation>
     </message>
     <message>
         <source>Requested</source>
@@ -338,6 +342,10 @@
     <message>
         <source>Paid</source>
         <translation>支払額</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>規則</translation>
     </message>
     <message>
         <source>Applications</source>
@@ -357,7 +365,7 @@
     </message>
     <message>
         <source>Every step</source>
-        <translation>すべての段階</translation>
+        <translation>すべての手続き</translation>
     </message>
     <message>
         <source>All offices</source>
@@ -756,7 +764,7 @@
     </message>
     <message>
         <source>Officer</source>
-        <translation>職員</translation>
+        <translation>担当職員</translation>
     </message>
     <message>
         <source>Add entry...</source>
@@ -1149,7 +1157,7 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
     </message>
     <message>
         <source>Officer</source>
-        <translation>担当</translation>
+        <translation>担当職員</translation>
     </message>
     <message>
         <source>Follow-up</source>
@@ -1202,11 +1210,11 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
     </message>
     <message>
         <source>Step</source>
-        <translation>段階</translation>
+        <translation>手続き</translation>
     </message>
     <message>
         <source>Programme</source>
-        <translation>事業</translation>
+        <translation>支援事業</translation>
     </message>
     <message>
         <source>Fiscal year</source>
@@ -1292,7 +1300,7 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
     </message>
     <message>
         <source>Project</source>
-        <translation>事業名</translation>
+        <translation>事業</translation>
     </message>
     <message>
         <source>Eligible</source>
@@ -1416,7 +1424,7 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
     </message>
     <message>
         <source>Programme</source>
-        <translation>事業</translation>
+        <translation>支援事業</translation>
     </message>
     <message>
         <source>Division</source>
@@ -1530,7 +1538,7 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
     </message>
     <message>
         <source>Programme</source>
-        <translation>事業</translation>
+        <translation>支援事業</translation>
     </message>
     <message>
         <source>Applications</source>

@@ -67,6 +67,7 @@ class ApplicationScreen(ListScreen):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__("applications", parent)
         self._workspace = workspace
+        overridden = self.tr("Decided against the rules")
         columns = [
             Column(self.tr("Fiscal year"), lambda r: fiscal(r.fiscal_year)),
             Column(
@@ -80,13 +81,14 @@ class ApplicationScreen(ListScreen):
             Column(self.tr("Requested"), lambda r: yen(r.amount_requested), align_right=True),
             Column(self.tr("Decided"), lambda r: yen(r.amount_decided), align_right=True),
             Column(self.tr("Paid"), lambda r: yen(r.amount_paid), align_right=True),
+            Column(self.tr("Rules"), lambda r: overridden if r.overridden else ""),
         ]
         self.applications = FilteredApplications(workspace, ApplicationFilter())
         self.setup(
             self.tr("Applications"),
             self.applications,
             columns,
-            widths=(90, 230, 170, 220, 180, 80, 100, 100, 100),
+            widths=(90, 230, 170, 220, 180, 80, 100, 100, 100, 130),
         )
         self._build_filters()
         self.table.activated.connect(self.open_application)  # Enter or a double click
