@@ -36,6 +36,36 @@ COUNTER_STEPS = frozenset(
     }
 )
 OTHER_OFFICE = "他の事務所の申請です。この手続きは申請を受け付けた事務所で記録します。"
+# Where each form of figures may still be written: the plan until the 実績報告, the actual
+# figures from the decision until the 額の確定.
+BUDGET_OPEN = frozenset(
+    {
+        StepKind.PRIOR_CONSULTATION,
+        StepKind.FILED,
+        StepKind.REVIEW,
+        StepKind.DECIDED,
+        StepKind.CHANGE_APPROVED,
+        StepKind.ADVANCE_PAID,
+    }
+)
+ACTUAL_OPEN = frozenset(
+    {StepKind.DECIDED, StepKind.CHANGE_APPROVED, StepKind.ADVANCE_PAID, StepKind.REPORTED}
+)
+
+
+def stage_refusal(status: str | None, stage: str) -> str | None:
+    """Why the 収支予算 ("budget") or 収支決算 ("actual") cannot be written now, or None."""
+    if stage == "budget":
+        if status in BUDGET_OPEN:
+            return None
+        return "収支予算は実績報告の前まで直せます。終わった事業は収支決算に入力してください。"
+    if stage == "actual":
+        if status in ACTUAL_OPEN:
+            return None
+        if status in (StepKind.REJECTED, StepKind.WITHDRAWN) or status in BUDGET_OPEN:
+            return "収支決算は交付決定の後、実績報告のときに入力します。"
+        return "額の確定の後は収支決算を直せません。"
+    return "収支予算か収支決算かを選んでください。"
 
 
 @dataclass(frozen=True)
@@ -126,6 +156,7 @@ class ApplicationView:
     offers: tuple[StepOffer, ...]  # every step; allowed only if it may come next *for this actor*
     lines: dict[str, tuple[LineView, ...]]  # "budget" / "actual"
     months: dict[str, tuple[MonthView, ...]]
+    open_stages: tuple[str, ...]  # the figures this actor may write now ("budget", "actual")
 
     def total(self, stage: str, side: str) -> int:
         return sum(line.amount for line in self.lines.get(stage, ()) if line.side == side)
@@ -240,6 +271,13 @@ def view_of(uow: UnitOfWork, row: Application) -> ApplicationView:
         offers=tuple(offers),
         lines=_lines(session, row.id),
         months=_months(session, row.id),
+        open_stages=tuple(
+            stage
+            for stage in ("budget", "actual")
+            if stage_refusal(row.status, stage) is None
+            and allows(uow.actor, Permission.WRITE)
+            and (uow.office_scope is None or uow.office_scope == row.office_id)
+        ),
     )
 
 

@@ -14,7 +14,6 @@ import uuid
 from dataclasses import replace
 
 from sqlalchemy import select
-from sqlalchemy.orm.attributes import flag_modified
 
 from kyodo_desktop.rules.lifecycle import JUDGED, apply_step
 from kyodo_desktop.rules.vocabulary import StepKind
@@ -24,14 +23,20 @@ from kyodo_desktop.services.application_drafts import (
     MonthDraft,
     ProjectDraft,
     StepDraft,
-    amount,
     clean_application,
-    clean_lines,
-    clean_months,
     clean_project,
     clean_step,
 )
-from kyodo_desktop.services.application_judging import apply_judgement, judge, months_of
+
+# The figures' use cases live in their own module; they are part of this API.
+from kyodo_desktop.services.application_figures import set_budget_lines, set_months
+from kyodo_desktop.services.application_judging import apply_judgement, judge
+from kyodo_desktop.services.application_records import (
+    load_application,
+    load_group,
+    load_project,
+    store_months,
+)
 from kyodo_desktop.services.application_view import (
     COUNTER_STEPS,
     ApplicationView,
@@ -44,19 +49,15 @@ from kyodo_desktop.services.application_view import (
 from kyodo_desktop.services.core import STALE_MESSAGE, UnitOfWork, service
 from kyodo_desktop.services.errors import (
     InputError,
-    NotFoundError,
     PermissionDeniedError,
     StaleRecordError,
 )
 from kyodo_desktop.services.permissions import Permission
 from kyodo_desktop.store.applications import (
     Application,
-    ApplicationMonth,
     ApplicationStep,
-    BudgetLine,
     Project,
 )
-from kyodo_desktop.store.base import utcnow
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.reference import Department, Office
 
@@ -80,33 +81,6 @@ __all__ = [
     "set_budget_lines",
     "set_months",
 ]
-
-
-def _group(uow: UnitOfWork, group_id: object) -> Group:
-    row = uow.session.get(Group, group_id) if isinstance(group_id, uuid.UUID) else None
-    if row is None or row.deleted_at is not None:
-        raise NotFoundError("この団体の記録は見つかりません（削除された可能性があります）。")
-    return row
-
-
-def _project(uow: UnitOfWork, project_id: object) -> Project:
-    row = uow.session.get(Project, project_id) if isinstance(project_id, uuid.UUID) else None
-    if row is None or row.deleted_at is not None:
-        raise NotFoundError("この事業の記録は見つかりません。団体の事業を選び直してください。")
-    return row
-
-
-def _application(uow: UnitOfWork, application_id: object, row_version: int | None) -> Application:
-    row = (
-        uow.session.get(Application, application_id)
-        if isinstance(application_id, uuid.UUID)
-        else None
-    )
-    if row is None or row.deleted_at is not None:
-        raise NotFoundError("この申請の記録は見つかりません（削除された可能性があります）。")
-    if row_version is not None and row.row_version != row_version:
-        raise StaleRecordError(STALE_MESSAGE)
-    return row
 
 
 def _department(uow: UnitOfWork, code: str | None) -> uuid.UUID | None:
@@ -138,7 +112,7 @@ def create_project(uow: UnitOfWork, draft: ProjectDraft) -> uuid.UUID:
 
 
 def create_project_in(uow: UnitOfWork, draft: ProjectDraft) -> uuid.UUID:
-    group = _group(uow, draft.group_id)
+    group = load_group(uow, draft.group_id)
     row = Project(id=uuid.uuid4(), group_id=group.id)
     _store_project(uow, row, draft)
     uow.session.add(row)
@@ -150,7 +124,7 @@ def create_project_in(uow: UnitOfWork, draft: ProjectDraft) -> uuid.UUID:
 def change_project(
     uow: UnitOfWork, project_id: uuid.UUID, draft: ProjectDraft, *, row_version: int
 ) -> ProjectView:
-    row = _project(uow, project_id)
+    row = load_project(uow, project_id)
     if row.row_version != row_version:
         raise StaleRecordError(STALE_MESSAGE)
     if draft.group_id != row.group_id:
@@ -165,7 +139,7 @@ def change_project(
 @service("project.list", Permission.READ)
 def group_projects(uow: UnitOfWork, group_id: uuid.UUID) -> list[ProjectView]:
     """The group's projects, the newest first."""
-    group = _group(uow, group_id)
+    group = load_group(uow, group_id)
     rows = uow.session.scalars(
         select(Project)
         .where(Project.group_id == group.id, Project.deleted_at.is_(None))
@@ -231,8 +205,8 @@ def open_application_in(
     must run this in a savepoint (``session.begin_nested()``).
     """
     clean = clean_application(draft)
-    project = _project(uow, clean.project_id)
-    group = _group(uow, project.group_id)
+    project = load_project(uow, clean.project_id)
+    group = load_group(uow, project.group_id)
     office = uow.session.get(Office, office_id or uow.actor.office_id)
     assert office is not None
     row = Application(
@@ -252,7 +226,7 @@ def open_application_in(
     )
     uow.session.add(row)
     uow.session.flush()
-    _store_months(uow, row, "budget", clean.months)
+    store_months(uow, row, "budget", clean.months)
     assert clean.opened_on is not None
     first = StepDraft(
         kind=clean.first_step,
@@ -287,7 +261,7 @@ def change_application(
     uow: UnitOfWork, application_id: uuid.UUID, draft: ApplicationDraft, *, row_version: int
 ) -> ApplicationView:
     """Correct the facts of an application not decided yet (households, ⑤ months, purpose)."""
-    row = _application(uow, application_id, row_version)
+    row = load_application(uow, application_id, row_version)
     uow.require_office(row.office_id)
     if row.status not in (StepKind.PRIOR_CONSULTATION, StepKind.FILED, StepKind.REVIEW):
         raise InputError(
@@ -307,14 +281,14 @@ def change_application(
     row.households_counted_on = clean.households_counted_on
     row.operating_cost = clean.operating_cost
     row.purpose = clean.purpose
-    _store_months(uow, row, "budget", clean.months)
+    store_months(uow, row, "budget", clean.months)
     if row.status != StepKind.PRIOR_CONSULTATION:
         if clean.amount_requested is not None:
             row.amount_requested = clean.amount_requested
         else:
             # Nothing typed: the most the corrected facts allow (① from the households).
-            project = _project(uow, row.project_id)
-            judgement = judge(uow, row, _group(uow, project.group_id), None)
+            project = load_project(uow, row.project_id)
+            judgement = judge(uow, row, load_group(uow, project.group_id), None)
             if not judgement.refused:
                 row.amount_requested = judgement.evaluation.grantable
     uow.session.flush()
@@ -331,125 +305,14 @@ def record_step(
     override_reason: str | None = None,
 ) -> ApplicationView:
     """Record the next step; refused with the reason when it does not make sense now."""
-    row = _application(uow, application_id, row_version)
+    row = load_application(uow, application_id, row_version)
     clean = clean_step(step)
-    project = _project(uow, row.project_id)
-    _record(uow, row, _group(uow, project.group_id), clean, override_reason)
+    project = load_project(uow, row.project_id)
+    _record(uow, row, load_group(uow, project.group_id), clean, override_reason)
     return view_of(uow, row)
-
-
-@service("application.set_lines", Permission.WRITE)
-def set_budget_lines(
-    uow: UnitOfWork,
-    application_id: uuid.UUID,
-    stage: str,
-    lines: tuple[BudgetLineDraft, ...],
-    *,
-    row_version: int,
-) -> ApplicationView:
-    """Replace the 収支予算 (before the decision) or the 収支決算 (with the 実績報告)."""
-    row = _application(uow, application_id, row_version)
-    uow.require_office(row.office_id)
-    cleaned = clean_lines(lines, stage)
-    _stage_open(row, stage)
-    for old in uow.session.scalars(
-        select(BudgetLine).where(
-            BudgetLine.application_id == row.id,
-            BudgetLine.stage == stage,
-            BudgetLine.deleted_at.is_(None),
-        )
-    ):
-        old.deleted_at = utcnow()  # never deleted: the audit trail keeps what it said
-    for position, line in enumerate(cleaned):
-        uow.session.add(
-            BudgetLine(
-                position=position,
-                id=uuid.uuid4(),
-                application_id=row.id,
-                stage=stage,
-                side=line.side,
-                item=line.item,
-                amount=line.amount,
-                note=line.note,
-            )
-        )
-    flag_modified(row, "purpose")  # the application's version moves with its lines
-    uow.session.flush()
-    return view_of(uow, row)
-
-
-def _stage_open(row: Application, stage: str) -> None:
-    status = row.status
-    if stage == "budget" and status not in (
-        StepKind.PRIOR_CONSULTATION,
-        StepKind.FILED,
-        StepKind.REVIEW,
-        StepKind.DECIDED,
-        StepKind.CHANGE_APPROVED,
-        StepKind.ADVANCE_PAID,
-    ):
-        raise InputError(
-            "収支予算は実績報告の前まで直せます。終わった事業は収支決算に入力してください。",
-            field="stage",
-        )
-    if stage == "actual" and status in (
-        StepKind.PRIOR_CONSULTATION,
-        StepKind.FILED,
-        StepKind.REVIEW,
-        StepKind.REJECTED,
-        StepKind.WITHDRAWN,
-    ):
-        raise InputError("収支決算は交付決定の後、実績報告のときに入力します。", field="stage")
-
-
-@service("application.set_months", Permission.WRITE)
-def set_months(
-    uow: UnitOfWork,
-    application_id: uuid.UUID,
-    stage: str,
-    months: tuple[MonthDraft, ...],
-    operating_cost: int | None,
-    *,
-    row_version: int,
-) -> ApplicationView:
-    """⑤: the months planned (budget) or as they happened (actual), and the 運営費."""
-    row = _application(uow, application_id, row_version)
-    uow.require_office(row.office_id)
-    if row.programme_code != "hiroba":
-        raise InputError("開催日数・会場費は相談情報ひろば運営支援だけの項目です。", field="months")
-    if stage not in ("budget", "actual"):
-        raise InputError("計画か実績かを選んでください。", field="stage")
-    _stage_open(row, stage)
-    cleaned = clean_months(months, row.fiscal_year)
-    if operating_cost is not None and stage == "budget":
-        row.operating_cost = amount(operating_cost, "運営費", "operating_cost")
-    _store_months(uow, row, stage, cleaned)
-    flag_modified(row, "purpose")
-    uow.session.flush()
-    return view_of(uow, row)
-
-
-def _store_months(
-    uow: UnitOfWork, row: Application, stage: str, months: tuple[MonthDraft, ...]
-) -> None:
-    for old in months_of(uow, row.id, stage):
-        old.deleted_at = utcnow()
-    for month in months:
-        uow.session.add(
-            ApplicationMonth(
-                id=uuid.uuid4(),
-                application_id=row.id,
-                stage=stage,
-                year=month.year,
-                month=month.month,
-                days_opened=month.days_opened,
-                venue_cost=month.venue_cost,
-            )
-        )
-    uow.session.flush()
 
 
 @service("application.get", Permission.READ)
 def get_application(uow: UnitOfWork, application_id: uuid.UUID) -> ApplicationView:
     """The application with its steps, 収支, overrides, and the steps that may come next."""
-    return view_of(uow, _application(uow, application_id, None))
+    return view_of(uow, load_application(uow, application_id, None))
