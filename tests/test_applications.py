@@ -79,7 +79,7 @@ class Desk:
             override_reason=override,
         )
 
-    def step(self, app_id, kind, day, amount=None, *, actor=None, **extra):  # type: ignore[no-untyped-def]
+    def step(self, app_id, kind, day, amount=None, *, actor=None, override_reason=None, **extra):  # type: ignore[no-untyped-def]
         view = get_application(self.db, self.head, app_id)
         return record_step(
             self.db,
@@ -87,7 +87,7 @@ class Desk:
             app_id,
             StepDraft(kind, day, amount, **extra),
             row_version=view.row_version,
-            override_reason=extra.pop("override_reason", None),
+            override_reason=override_reason,
         )
 
     def award(self, project_id, programme, fy, division=None, amount=50_000):  # type: ignore[no-untyped-def]
@@ -294,7 +294,8 @@ def test_the_rules_refuse_an_application_with_their_own_reasons(
         desk.file(project, programme, fy, **fields)
     assert not refused.value.overridable  # a counter officer cannot override
     assert any(message in reason for reason in refused.value.reasons)
-    assert "協働推進課に相談" in refused.value.message
+    # A closed programme is closed to everyone; the rest may go to the head office.
+    assert ("協働推進課に相談" in refused.value.message) != (setup == "none" and fy == 2016)
     assert _count(desk) == count_before  # nothing saved half-way
 
 
@@ -479,3 +480,111 @@ def test_the_facts_are_corrected_before_the_decision_only(desk: Desk) -> None:
     view = get_application(desk.db, desk.counter, app)
     with pytest.raises(InputError, match="変更承認を記録してください"):
         change_application(desk.db, desk.counter, app, draft, row_version=view.row_version)
+
+
+REASON = "区長決裁により特例として認めた（協議記録あり）。"
+
+
+def test_the_head_office_overrides_a_decision_and_a_change_with_a_reason(desk: Desk) -> None:
+    project = desk.project(desk.group())
+    for year in (2022, 2023, 2024):
+        desk.award(project, "machizukuri", year, "habataki")
+    app = desk.file(
+        project,
+        "machizukuri",
+        2025,
+        division="habataki",
+        amount_requested=300_000,
+        actor=desk.head,
+        override_reason=REASON,
+    )
+    with pytest.raises(RulesRefusalError, match="交付決定済み3回") as refused:
+        desk.step(app, K.DECIDED, date(2025, 7, 1), 300_000)
+    assert refused.value.overridable
+    with pytest.raises(InputError, match="10文字以上"):
+        desk.step(app, K.DECIDED, date(2025, 7, 1), 300_000, override_reason="特例")
+    with pytest.raises(PermissionDeniedError):
+        desk.step(
+            app, K.DECIDED, date(2025, 7, 1), 300_000, actor=desk.counter, override_reason=REASON
+        )
+    view = desk.step(app, K.DECIDED, date(2025, 7, 1), 300_000, override_reason=REASON)
+    decided = view.steps[-1]
+    assert decided.override_reason == REASON and view.override_on == date(2025, 7, 1)
+    assert any("はばたき部門は1事業3回まで" in text for text in decided.overridden_reasons)
+    # 変更承認 is judged too: over the cap it needs its own written reason.
+    with pytest.raises(
+        RulesRefusalError, match="交付決定額 350,000円 は上限 300,000円 を超えています"
+    ):
+        desk.step(app, K.CHANGE_APPROVED, date(2025, 9, 1), 350_000)
+    change = "事業の拡大を区が依頼したため、上限を超えて変更を承認する。"
+    view = desk.step(app, K.CHANGE_APPROVED, date(2025, 9, 1), 350_000, override_reason=change)
+    assert view.override_reason == change and view.steps[-1].override_reason == change
+
+
+def test_a_reason_is_not_kept_where_the_rules_allow(desk: Desk) -> None:
+    project = desk.project(desk.group())
+    app = desk.file(project, "yasashii", division="katsudo", amount_requested=100_000)
+    with pytest.raises(InputError, match="理由を消してから"):
+        desk.step(app, K.DECIDED, date(2026, 6, 1), 100_000, override_reason=REASON)
+    project = desk.project(desk.group("npo"))
+    with pytest.raises(InputError, match="申請額を入力してください"):
+        desk.file(project, "jichi", actor=desk.head, override_reason=REASON)
+
+
+def test_jichi_is_once_a_year_per_chokai_whatever_the_project(desk: Desk) -> None:
+    group = desk.group("chokai", households=1_000)
+    first = desk.file(desk.project(group, "自治活動"), "jichi")
+    desk.step(first, K.DECIDED, date(2026, 6, 1), 140_000)
+    with pytest.raises(RulesRefusalError, match="1年度1回まで"):
+        desk.file(desk.project(group, "もう一つの事業"), "jichi")
+    desk.file(desk.project(group, "翌年度"), "jichi", 2027)  # next 年度 is fine
+
+
+def test_a_corrected_request_is_judged_again(desk: Desk) -> None:
+    project = desk.project(desk.group())
+    app = desk.file(project, "yasashii", division="katsudo", amount_requested=100_000)
+    view = get_application(desk.db, desk.counter, app)
+    draft = ApplicationDraft(project, "yasashii", 2026, "katsudo", amount_requested=9_999_999)
+    with pytest.raises(RulesRefusalError, match="上限 200,000円 を超えています"):
+        change_application(desk.db, desk.counter, app, draft, row_version=view.row_version)
+    assert get_application(desk.db, desk.counter, app).amount_requested == 100_000
+
+
+def test_a_closed_programme_takes_not_even_a_prior_consultation(desk: Desk) -> None:
+    project = desk.project(desk.group())
+    with pytest.raises(RulesRefusalError, match="平成27年度で終了しました"):
+        desk.file(project, "teian", 2026, first_step=K.PRIOR_CONSULTATION)
+
+
+def test_decisions_claims_and_confirmations_that_do_not_add_up(desk: Desk) -> None:
+    project = desk.project(desk.group())
+    app = desk.file(project, "yasashii", division="katsudo", amount_requested=100_000)
+    with pytest.raises(InputError, match="不採択を記録してください"):
+        desk.step(app, K.DECIDED, date(2026, 6, 1), 0)
+    desk.step(app, K.DECIDED, date(2026, 6, 1), 100_000)
+    desk.step(app, K.REPORTED, date(2027, 3, 1), 80_000)
+    with pytest.raises(InputError, match="実績額（80,000円）を超えて確定できません"):
+        desk.step(app, K.CONFIRMED, date(2027, 3, 2), 90_000)
+    view = get_application(desk.db, desk.head, app)
+    assert next(o for o in view.offers if o.kind is K.CONFIRMED).suggested_amount == 80_000
+    desk.step(app, K.CONFIRMED, date(2027, 3, 2), 80_000)
+    with pytest.raises(InputError, match="確定額の残り（80,000円）"):
+        desk.step(app, K.CLAIMED, date(2027, 3, 3), 50_000)
+
+
+def test_the_head_office_files_at_the_office_in_charge_of_the_group(
+    desk: Desk,
+    workspace,
+    actor_factory,  # type: ignore[no-untyped-def]
+) -> None:
+    group = create_group(
+        desk.db,
+        desk.other_counter,
+        GroupDraft(name="出張所の会", name_kana="シュッチョウジョノカイ", kind="volunteer"),
+    )  # in the charge of office 02
+    project = desk.project(group)
+    app = desk.file(
+        project, "yasashii", division="katsudo", amount_requested=50_000, actor=desk.head
+    )
+    view = desk.step(app, K.WITHDRAWN, date(2026, 6, 1), actor=desk.other_counter)
+    assert view.status is K.WITHDRAWN

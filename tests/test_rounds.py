@@ -205,7 +205,7 @@ def test_a_group_the_rules_refuse_leaves_no_row_while_the_others_are_saved(
     ward.group("東町会", households=300)
     real_judge = application_judging.judge
 
-    def refusing(uow, row, group, amount):  # type: ignore[no-untyped-def]
+    def refusing(uow, row, group, amount, **kwargs):  # type: ignore[no-untyped-def]
         judgement = real_judge(uow, row, group, amount)
         if group.id != refused:
             return judgement

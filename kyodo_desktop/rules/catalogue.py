@@ -141,4 +141,5 @@ def _programme(data: Mapping[str, Any]) -> Programme:
         until_fy=_int_or_none(data.get("until_fy")),
         versions=versions,
         results=tuple(_result(r) for r in data.get("results", ())),
+        awards_per_group=bool(data.get("awards_per_group", False)),
     )

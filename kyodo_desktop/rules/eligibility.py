@@ -35,7 +35,7 @@ def division_label(prog: Programme, division: Division) -> str:
 def check_eligibility(checked: CheckedRequest, settings: RuleSettings) -> Gate:
     """Window, group kind, one award per 年度, and N times per project."""
     prog, fy = checked.programme, checked.request.fiscal_year
-    window = _window(prog, fy)
+    window = window_reason(prog, fy)
     if window is not None:
         return Gate(prog.version_for(fy), None, (window,), 0, None)
     version = prog.version_for(fy)
@@ -49,7 +49,8 @@ def check_eligibility(checked: CheckedRequest, settings: RuleSettings) -> Gate:
     return Gate(version, division, tuple(reasons), used, left)
 
 
-def _window(prog: Programme, fy: int) -> Reason | None:
+def window_reason(prog: Programme, fy: int) -> Reason | None:
+    """Why ``prog`` takes no application in 年度 ``fy`` (not started, ended), or None."""
     asked = format_fiscal_year(fy)
     if fy < prog.since_fy:
         return Reason(

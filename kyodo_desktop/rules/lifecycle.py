@@ -50,6 +50,7 @@ class Progress:
     confirmed: int | None = None
     paid: int = 0
     claimed: int = 0  # claimed and not yet paid
+    reported: int | None = None  # 実績額 of the 実績報告
     last_amount: int | None = None  # the amount the latest step carried
 
     @property
@@ -168,7 +169,11 @@ def _refusal(p: Progress, kind: K) -> str | None:
 def _suggested(p: Progress, kind: K) -> int | None:
     if kind is K.DECIDED or kind is K.CHANGE_APPROVED:
         return p.decided if p.decided is not None else p.requested
-    if kind is K.CONFIRMED or kind is K.REPORTED or kind is K.ADVANCE_PAID:
+    if kind is K.CONFIRMED:
+        if p.reported is not None and p.decided is not None:
+            return min(p.reported, p.decided)
+        return p.decided
+    if kind is K.REPORTED or kind is K.ADVANCE_PAID:
         return p.decided
     if kind is K.CLAIMED:
         base = p.confirmed if p.needs_report else p.decided
@@ -240,17 +245,21 @@ def _with_amount(p: Progress, kind: K, amount: int, label: str) -> Progress:
     if kind is K.FILED:
         return replace(p, requested=amount)
     if kind in (K.DECIDED, K.CHANGE_APPROVED):
+        if amount == 0:
+            raise refuse("0円の交付決定はできません。交付しないときは不採択を記録してください。")
         if kind is K.DECIDED and amount > p.requested:
             raise refuse(f"申請額（{format_yen(p.requested)}）を超えて交付決定できません。")
         if amount < p.paid:
             raise refuse(f"概算払済みの額（{format_yen(p.paid)}）より少なくできません。")
         return replace(p, decided=amount)
     if kind is K.REPORTED:
-        return p
+        return replace(p, reported=amount)
     decided = p.decided or 0
     if kind is K.CONFIRMED:
         if amount > decided:
             raise refuse(f"交付決定額（{format_yen(decided)}）を超えて確定できません。")
+        if p.reported is not None and amount > p.reported:
+            raise refuse(f"実績報告の実績額（{format_yen(p.reported)}）を超えて確定できません。")
         return replace(p, confirmed=amount)
     if kind is K.ADVANCE_PAID:
         if amount > decided:
@@ -260,11 +269,12 @@ def _with_amount(p: Progress, kind: K, amount: int, label: str) -> Progress:
     if kind is K.CLAIMED:
         if not p.needs_report:
             # 協力費: the decided amount is the amount (no 額の確定).
-            if amount > decided - p.paid:
-                raise refuse(f"交付決定額（{format_yen(decided)}）を超えて請求できません。")
+            if amount != decided - p.paid:
+                raise refuse(f"請求額は交付決定額（{format_yen(decided - p.paid)}）です。")
             return replace(p, claimed=amount)
-        if amount > confirmed - p.paid:
-            raise refuse(f"確定額（{format_yen(confirmed)}）を超えて請求できません。")
+        # One claim for the whole rest: a 支払 ends the application.
+        if amount != confirmed - p.paid:
+            raise refuse(f"請求額は確定額の残り（{format_yen(confirmed - p.paid)}）です。")
         return replace(p, claimed=amount)
     if kind is K.PAID:
         if amount != p.claimed:

@@ -125,6 +125,9 @@ class Programme:
     until_fy: int | None  # last 年度 taking applications; None = still running
     versions: tuple[ProgrammeVersion, ...]  # sorted by from_fy
     results: tuple[Result, ...]
+    # True: the limits count the group's awards, whatever project they were filed under
+    # (① is paid to the 町会・自治会 itself, once a 年度).
+    awards_per_group: bool = False
 
     @property
     def mark(self) -> str:

@@ -66,7 +66,7 @@ def months_of(uow: UnitOfWork, application_id: object, stage: str) -> list[Appli
 
 
 def request_for(
-    uow: UnitOfWork, row: Application, group: Group, amount: int | None
+    uow: UnitOfWork, row: Application, group: Group, amount: int | None, *, history: bool = True
 ) -> GrantRequest:
     """The application as the rules read it, with ``amount`` asked (None: the most)."""
     hiroba = row.programme_code == "hiroba"
@@ -88,15 +88,37 @@ def request_for(
         months=months if hiroba else (),
         award_history=project_awards(
             uow.session, row.project_id, row.programme_code, excluding=row.id
-        ),
+        )
+        if history
+        else (),
     )
 
 
-def judge(uow: UnitOfWork, row: Application, group: Group, amount: int | None) -> Judgement:
-    """The rules on ``row`` asking ``amount``: every block, and any amount over the limit."""
+def judge(
+    uow: UnitOfWork,
+    row: Application,
+    group: Group,
+    amount: int | None,
+    *,
+    label: str = "申請額",
+    amount_only: bool = False,
+) -> Judgement:
+    """The rules on ``row`` asking ``amount``: every block, and any amount over the limit.
+
+    ``label`` names the amount judged in the refusal (交付決定額 at a decision).
+    ``amount_only``: a 変更承認 of an award already made is judged on its new amount only
+    (the group, the 年度 and the times were judged at the decision).
+    """
     settings = rule_settings_in(uow.session)
-    result = evaluate(request_for(uow, row, group, amount), settings=settings)
-    refusals = [r for r in result.reasons if r.severity is Severity.BLOCK or r.code in OVER_LIMIT]
+    request = request_for(uow, row, group, amount, history=not amount_only)
+    result = evaluate(request, settings=settings)
+    refusals = [
+        Reason(r.code, r.text.replace("申請額", label, 1), r.severity, r.setting)
+        if r.code in OVER_LIMIT
+        else r
+        for r in result.reasons
+        if (r.severity is Severity.BLOCK and not amount_only) or r.code in OVER_LIMIT
+    ]
     if (
         row.programme_code == "hiroba"
         and result.eligible
@@ -106,7 +128,7 @@ def judge(uow: UnitOfWork, row: Application, group: Group, amount: int | None) -
         refusals.append(
             Reason(
                 "over_cap",
-                f"申請額 {format_yen(amount)} は運営費・会場費から算定した額 "
+                f"{label} {format_yen(amount)} は運営費・会場費から算定した額 "
                 f"{format_yen(result.grantable)} を超えています",
                 Severity.LIMIT,
             )
@@ -123,6 +145,13 @@ def apply_judgement(
 ) -> None:
     """Refuse, or keep the head office's override on the step and the application."""
     if not judgement.refused:
+        if override_reason is not None:
+            # What was typed is not silently dropped: the officer learns it was not needed.
+            raise InputError(
+                "規則上受け付けられる内容のため、規則と異なる決定の理由は記録しません。"
+                "理由を消してから、もう一度保存してください。",
+                field="override_reason",
+            )
         return
     texts = tuple(r.text for r in judgement.refusals)
     kind = StepKind(step.kind)

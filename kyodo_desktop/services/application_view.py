@@ -185,6 +185,7 @@ def progress_of(uow: UnitOfWork, row: Application, steps: list[ApplicationStep])
     claimed = 0
     if row.status == StepKind.CLAIMED:
         claimed = next((s.amount or 0 for s in reversed(steps) if s.kind == StepKind.CLAIMED), 0)
+    reported = next((s.amount for s in reversed(steps) if s.kind == StepKind.REPORTED), None)
     return Progress(
         status=StepKind(row.status) if row.status else None,
         last_on=max((s.occurred_on for s in steps), default=None),
@@ -195,6 +196,7 @@ def progress_of(uow: UnitOfWork, row: Application, steps: list[ApplicationStep])
         confirmed=row.amount_confirmed,
         paid=row.amount_paid,
         claimed=claimed,
+        reported=reported,
     )
 
 

@@ -15,6 +15,8 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
+from kyodo_desktop.rules import programme
+from kyodo_desktop.rules.eligibility import window_reason
 from kyodo_desktop.rules.lifecycle import JUDGED, apply_step
 from kyodo_desktop.rules.vocabulary import StepKind
 from kyodo_desktop.services.application_drafts import (
@@ -50,6 +52,7 @@ from kyodo_desktop.services.core import STALE_MESSAGE, UnitOfWork, service
 from kyodo_desktop.services.errors import (
     InputError,
     PermissionDeniedError,
+    RulesRefusalError,
     StaleRecordError,
 )
 from kyodo_desktop.services.permissions import Permission
@@ -173,9 +176,22 @@ def _record(
         note=step.note,
     )
     if kind in JUDGED:
-        asked = step.amount if kind is StepKind.FILED else after.decided
-        judgement = judge(uow, row, group, asked)
-        if kind is StepKind.FILED and step.amount is None and not judgement.refused:
+        filed = kind is StepKind.FILED
+        asked = step.amount if filed else after.decided
+        judgement = judge(
+            uow,
+            row,
+            group,
+            asked,
+            label="申請額" if filed else "交付決定額",
+            amount_only=kind is StepKind.CHANGE_APPROVED,
+        )
+        if filed and step.amount is None:
+            if judgement.refused and override_reason is not None:
+                raise InputError(
+                    "規則と異なる決定で受け付けるときは、申請額を入力してください。",
+                    field="amount",
+                )
             # Nothing asked: the request is the most the rules allow (① from households).
             after = replace(after, requested=judgement.evaluation.grantable)
             stored.amount = after.requested
@@ -207,7 +223,18 @@ def open_application_in(
     clean = clean_application(draft)
     project = load_project(uow, clean.project_id)
     group = load_group(uow, project.group_id)
-    office = uow.session.get(Office, office_id or uow.actor.office_id)
+    closed = window_reason(programme(clean.programme_code), clean.fiscal_year)
+    if closed is not None:
+        # No new application outside the window, at any first step (DOMAIN.md); its
+        # history stays readable. Not even the head office overrides a closed programme.
+        raise RulesRefusalError(
+            f"{closed.text}。この年度には申請できません。", (closed.text,), overridable=False
+        )
+    if office_id is None:
+        # At the counter, the officer's own office; the head office files at the office in
+        # charge of the group, whose counter then records the group's later steps.
+        office_id = group.office_id if uow.office_scope is None else uow.actor.office_id
+    office = uow.session.get(Office, office_id)
     assert office is not None
     row = Application(
         id=uuid.uuid4(),
@@ -283,14 +310,23 @@ def change_application(
     row.purpose = clean.purpose
     store_months(uow, row, "budget", clean.months)
     if row.status != StepKind.PRIOR_CONSULTATION:
+        # A filed request is judged again on its corrected facts, like a new one; the head
+        # office's override, if any, is given at the decision.
+        project = load_project(uow, row.project_id)
+        judgement = judge(uow, row, load_group(uow, project.group_id), clean.amount_requested)
+        if judgement.refused and row.override_reason is None:
+            raise RulesRefusalError(
+                "直した内容は規則により受け付けられません: "
+                + "。".join(r.text for r in judgement.refusals)
+                + "。",
+                tuple(r.text for r in judgement.refusals),
+                overridable=False,
+            )
         if clean.amount_requested is not None:
             row.amount_requested = clean.amount_requested
-        else:
+        elif not judgement.refused:
             # Nothing typed: the most the corrected facts allow (① from the households).
-            project = load_project(uow, row.project_id)
-            judgement = judge(uow, row, load_group(uow, project.group_id), None)
-            if not judgement.refused:
-                row.amount_requested = judgement.evaluation.grantable
+            row.amount_requested = judgement.evaluation.grantable
     uow.session.flush()
     return view_of(uow, row)
 

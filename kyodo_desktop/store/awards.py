@@ -13,20 +13,21 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kyodo_desktop.rules import Award
+from kyodo_desktop.rules import Award, programme
+from kyodo_desktop.rules.vocabulary import StepKind
 from kyodo_desktop.store.applications import Application, Project
 
-AWARDED_STATUSES = (
-    "decided",
-    "change_approved",
-    "reported",
-    "confirmed",
-    "claimed",
-    "paid",
-    "advance_paid",
-    "settled",
-    "refunded",
+# Every step from the 交付決定 on: an application that reached one of them was awarded.
+NOT_AWARDED = frozenset(
+    {
+        StepKind.PRIOR_CONSULTATION,
+        StepKind.FILED,
+        StepKind.REVIEW,
+        StepKind.REJECTED,
+        StepKind.WITHDRAWN,
+    }
 )
+AWARDED_STATUSES = tuple(str(kind) for kind in StepKind if kind not in NOT_AWARDED)
 
 
 def project_awards(
@@ -36,17 +37,27 @@ def project_awards(
     *,
     excluding: uuid.UUID | None = None,
 ) -> list[Award]:
-    """The project's awards in one programme, oldest first, leaving out ``excluding``."""
+    """The awards the rules count for an application of this project, oldest first.
+
+    The project's own, or, for a programme that counts per group (①: 1年度1回 per 町会),
+    every award of the project's group in that programme. ``excluding`` leaves out the
+    application being judged.
+    """
     query = (
         select(Application.fiscal_year, Application.division)
         .where(
-            Application.project_id == project_id,
             Application.programme_code == programme_code,
             Application.status.in_(AWARDED_STATUSES),
             Application.deleted_at.is_(None),
         )
         .order_by(Application.fiscal_year)
     )
+    if programme(programme_code).awards_per_group:
+        group_id = select(Project.group_id).where(Project.id == project_id).scalar_subquery()
+        siblings = select(Project.id).where(Project.group_id == group_id)
+        query = query.where(Application.project_id.in_(siblings))
+    else:
+        query = query.where(Application.project_id == project_id)
     if excluding is not None:
         query = query.where(Application.id != excluding)
     return [Award(fy, division) for fy, division in session.execute(query)]
