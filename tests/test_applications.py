@@ -373,7 +373,9 @@ def test_who_may_record_which_step(desk: Desk) -> None:
         desk.step(app, K.WITHDRAWN, date(2026, 6, 1), actor=desk.other_counter)
     with pytest.raises(PermissionDeniedError):
         desk.step(app, K.WITHDRAWN, date(2026, 6, 1), actor=desk.viewer)
-    view = get_application(desk.db, desk.other_counter, app)
+    with pytest.raises(PermissionDeniedError, match="他の事務所の記録です"):
+        get_application(desk.db, desk.other_counter, app)  # office-bound, like cases
+    view = get_application(desk.db, desk.counter, app)
     decided = next(o for o in view.offers if o.kind is K.DECIDED)
     assert not decided.allowed and "協働推進課" in decided.reason
 

@@ -350,5 +350,10 @@ def record_step(
 
 @service("application.get", Permission.READ)
 def get_application(uow: UnitOfWork, application_id: uuid.UUID) -> ApplicationView:
-    """The application with its steps, 収支, overrides, and the steps that may come next."""
-    return view_of(uow, load_application(uow, application_id, None))
+    """The application with its steps, 収支, overrides, and the steps that may come next.
+
+    Office-bound like consultations and cases: a counter officer reads their own office's.
+    """
+    row = load_application(uow, application_id, None)
+    uow.require_office(row.office_id)
+    return view_of(uow, row)

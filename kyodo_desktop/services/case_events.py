@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 
 from kyodo_desktop.rules import format_fiscal_year, format_wareki_short
 from kyodo_desktop.rules.vocabulary import CaseEventKind
@@ -69,6 +69,7 @@ def _linked(uow: UnitOfWork, case: SupportCase, draft: CaseEventDraft) -> dict[s
             raise InputError(
                 "この団体の申請ではありません。選び直してください。", field="application_id"
             )
+        uow.require_office(application.office_id)
         links["application_id"] = application.id
     return links
 
@@ -140,7 +141,11 @@ def entry_choices(database: Database, actor: Actor, case_id: uuid.UUID) -> Entry
                 select(Application.id, Application.fiscal_year, Programme.name, Project.title)
                 .join(Project, Project.id == Application.project_id)
                 .join(Programme, Programme.code == Application.programme_code)
-                .where(Project.group_id == case.group_id, Application.deleted_at.is_(None))
+                .where(
+                    Project.group_id == case.group_id,
+                    Application.deleted_at.is_(None),
+                    Application.office_id == scope if scope is not None else true(),
+                )
                 .order_by(Application.fiscal_year.desc(), Programme.code)
             )
         ]

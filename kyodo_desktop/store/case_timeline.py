@@ -61,7 +61,7 @@ def case_timeline(
         for line in _consultations(session, case.group_id, case.opened_on, end, office_scope)
         if line.record_id not in linked_consultations
     ]
-    lines += _steps(session, case.group_id, linked_applications, case.opened_on, end)
+    lines += _steps(session, case.group_id, linked_applications, case.opened_on, end, office_scope)
     return sorted(lines, key=lambda line: (line.on, _RANK[line.source]))
 
 
@@ -130,8 +130,14 @@ def _consultations(
 
 
 def _steps(
-    session: Session, group_id: uuid.UUID, linked: set[uuid.UUID], first: date, last: date
+    session: Session,
+    group_id: uuid.UUID,
+    linked: set[uuid.UUID],
+    first: date,
+    last: date,
+    office_scope: uuid.UUID | None,
 ) -> list[TimelineLine]:
+    """The applications' steps, as far as the office may see (like the consultations)."""
     query = (
         select(
             ApplicationStep.occurred_on,
@@ -144,6 +150,7 @@ def _steps(
             Application.fiscal_year,
             ApplicationStep.amount,
             ApplicationStep.document_number,
+            ApplicationStep.override_reason,
         )
         .join(Application, Application.id == ApplicationStep.application_id)
         .join(Project, Project.id == Application.project_id)
@@ -155,9 +162,34 @@ def _steps(
         )
         .order_by(ApplicationStep.occurred_on, ApplicationStep.created_at)
     )
+    if office_scope is not None:
+        query = query.where(Application.office_id == office_scope)
     within = ApplicationStep.occurred_on.between(first, last)
     query = query.where(Application.id.in_(linked) | within) if linked else query.where(within)
     return [
-        TimelineLine(on, STEP, kind, note, who, step_id, None, app_id, "", code, fy, amount, number)
-        for on, kind, note, who, step_id, app_id, code, fy, amount, number in session.execute(query)
+        TimelineLine(
+            on,
+            STEP,
+            kind,
+            _noted(note, override),
+            who,
+            step_id,
+            None,
+            app_id,
+            "",
+            code,
+            fy,
+            amount,
+            number,
+        )
+        for on, kind, note, who, step_id, app_id, code, fy, amount, number, override in (
+            session.execute(query)
+        )
     ]
+
+
+def _noted(note: str, override: str | None) -> str:
+    """A step decided against the rules says so wherever it is shown."""
+    if override is None:
+        return note
+    return f"【規則と異なる決定】{override}" + (f" {note}" if note else "")

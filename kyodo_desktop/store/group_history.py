@@ -11,7 +11,7 @@ import uuid
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from kyodo_desktop.store.applications import Application, ApplicationStep, Project
@@ -83,7 +83,7 @@ def _projects(session: Session, group_id: uuid.UUID) -> list:
     ]
 
 
-def _applications(session: Session, group_id: uuid.UUID) -> list:
+def _applications(session: Session, group_id: uuid.UUID, scope: uuid.UUID | None) -> list:
     # An application is dated by its first step (the 事前相談 or the 交付申請).
     first_step = (
         select(ApplicationStep.application_id, func.min(ApplicationStep.occurred_on).label("on"))
@@ -104,6 +104,7 @@ def _applications(session: Session, group_id: uuid.UUID) -> list:
         .join(Office, Office.id == Application.office_id)
         .outerjoin(first_step, first_step.c.application_id == Application.id)
         .where(Project.group_id == group_id, Application.deleted_at.is_(None))
+        .where(Application.office_id == scope if scope is not None else true())
         .limit(LIMIT)
     )
     return [
@@ -120,6 +121,6 @@ def group_history(
         _consultations(session, group_id, office_scope)
         + _cases(session, group_id, office_scope)
         + _projects(session, group_id)
-        + _applications(session, group_id)
+        + _applications(session, group_id, office_scope)
     )
     return sorted(rows, key=lambda row: (row.on is None, row.on or date.min, row.kind))
