@@ -52,10 +52,9 @@ def _officer(database: Any, login: str | None) -> Any:
     from kyodo_desktop.services.permissions import DENIED, Permission
 
     if not login:
-        raise UsageError(
-            "--staff に協働推進課の職員のログインIDを指定してください"
-            "（申請の手続きには記録した職員の名前が残ります）。"
-        )
+        # Like the other kyodo-admin commands, the program itself acts (as the head
+        # office); its steps and audit entries then name the system, not an officer.
+        return staff.system_actor(database, StaffRole.HEAD_OFFICE)
     found = staff.find_staff(database, _admin(database), login)
     if not found.active:
         raise UsageError(f"職員 {found.login_id} のアカウントは停止されています。")

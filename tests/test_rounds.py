@@ -21,6 +21,7 @@ from kyodo_desktop.services.applications import (
     ProjectDraft,
     StepDraft,
     create_project,
+    get_application,
     open_application,
     record_step,
 )
@@ -367,7 +368,6 @@ HEAD = "<head office login>"  # replaced by the head-office officer's login ID
         (["--fiscal-year", "令和八", "--staff", HEAD], "--fiscal-year には年度を西暦の数字で"),
         (["--fiscal-year", "abc", "--staff", HEAD], "--fiscal-year には年度を西暦の数字で"),
         (["--staff", HEAD], "--fiscal-year に年度を西暦で指定してください"),
-        (["--fiscal-year", "2026"], "--staff に協働推進課の職員のログインIDを指定してください"),
         (["--fiscal-year", "2026", "--date", "あした", "--staff", HEAD], "--date は YYYY-MM-DD"),
         (["--fiscal-year", "2026", "--staff", "nobody"], "の職員はいません"),
     ],
@@ -393,3 +393,16 @@ def test_a_full_width_year_is_read_as_the_number(ward: Ward, capsys) -> None:  #
     ward.group("北町会", households=1000)
     assert admin(ward, "--fiscal-year", "２０２６", "--staff", ward.head.login_id) == 0
     assert capsys.readouterr().out.startswith("令和8年度 自治活動推進協力費: 1件")
+
+
+def test_the_command_of_the_issue_runs_as_the_program_itself(ward: Ward, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`kyodo-admin applications open-round --programme jichi --fiscal-year FY`, no --staff."""
+    ward.group("北町会", households=1000)
+    assert admin(ward, "--programme", "jichi", "--fiscal-year", "2026") == 0
+    out = capsys.readouterr().out
+    assert "令和8年度 自治活動推進協力費: 1件 合計 140,000円を申請として登録しました" in out
+    [application] = ward.rows(Application)
+    view = get_application(ward.db, ward.head, application.id)
+    assert [(s.kind, s.staff_name, s.amount) for s in view.steps] == [
+        (StepKind.FILED, "システム", 140_000)
+    ]

@@ -8,7 +8,10 @@ Create Date: 2026-12-01 19:50:00
 - ``application.override_staff_id`` / ``override_on``: who overrode the rules last, and when
   (``override_reason`` was there already); each step keeps its own reason and the rules'
   reasons it overrode (``application_step.override_reason`` / ``overridden_reasons``).
-- ``application_month.stage``: the ⑤ months as planned (budget) and as reported (actual).
+- ``application_step.staff_id`` may be empty: a step the program itself recorded (the ① round
+  run from kyodo-admin).
+- ``application_month.stage``: the ⑤ months as planned (budget) and as reported (actual);
+  going down drops the reported months, which the older schema cannot tell apart.
 - ``budget_line.position``: the order of a 収支 form's lines as written.
 - ``case_event.application_id``: a case entry about an application.
 """
@@ -35,6 +38,7 @@ def upgrade() -> None:
             "fk_application_override_staff_id_staff", "staff", ["override_staff_id"], ["id"]
         )
     with op.batch_alter_table("application_step") as batch:
+        batch.alter_column("staff_id", existing_type=sa.Uuid(), nullable=True)
         batch.add_column(sa.Column("override_reason", sa.Text(), nullable=True))
         batch.add_column(sa.Column("overridden_reasons", sa.Text(), nullable=True))
     with op.batch_alter_table("application_month") as batch:
@@ -51,6 +55,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM application_month WHERE stage = 'actual'")
     with op.batch_alter_table("case_event") as batch:
         batch.drop_constraint("fk_case_event_application_id_application", type_="foreignkey")
         batch.drop_column("application_id")
@@ -59,6 +64,7 @@ def downgrade() -> None:
     with op.batch_alter_table("application_month") as batch:
         batch.drop_column("stage")
     with op.batch_alter_table("application_step") as batch:
+        batch.alter_column("staff_id", existing_type=sa.Uuid(), nullable=False)
         batch.drop_column("overridden_reasons")
         batch.drop_column("override_reason")
     with op.batch_alter_table("application") as batch:

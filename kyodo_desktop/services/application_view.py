@@ -261,7 +261,7 @@ def view_of(uow: UnitOfWork, row: Application) -> ApplicationView:
                 StepKind(s.kind),
                 s.occurred_on,
                 s.document_number,
-                names.get(s.staff_id, ""),
+                names.get(s.staff_id, "") if s.staff_id else "システム",
                 s.amount,
                 s.note,
                 s.created_at,

@@ -71,7 +71,8 @@ class ApplicationStep(Mergeable, Base):
     kind: Mapped[str] = mapped_column(String(24))  # rules.vocabulary.StepKind
     occurred_on: Mapped[date]
     document_number: Mapped[str] = mapped_column(String(40), default="")
-    staff_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff.id"))
+    # The officer who recorded it; None: the program itself (kyodo-admin's ① round).
+    staff_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("staff.id"))
     amount: Mapped[int | None]
     note: Mapped[str] = mapped_column(Text, default="")
     # Set when the head office decided this step against the rules: the written reason

@@ -28,6 +28,9 @@ STEP = "application_step"
 _RANK = {EVENT: 0, CONSULTATION: 1, STEP: 2}  # on one day: the case's own entry first
 
 
+SYSTEM_NAME = "システム"  # a step the program recorded itself (kyodo-admin's ① round)
+
+
 class TimelineLine(NamedTuple):
     """One line: when, what kind (a code of `source`'s vocabulary), what, who, which record."""
 
@@ -154,7 +157,7 @@ def _steps(
         )
         .join(Application, Application.id == ApplicationStep.application_id)
         .join(Project, Project.id == Application.project_id)
-        .join(Staff, Staff.id == ApplicationStep.staff_id)
+        .outerjoin(Staff, Staff.id == ApplicationStep.staff_id)  # none: the program itself
         .where(
             ApplicationStep.deleted_at.is_(None),
             Application.deleted_at.is_(None),
@@ -172,7 +175,7 @@ def _steps(
             STEP,
             kind,
             _noted(note, override),
-            who,
+            who or SYSTEM_NAME,
             step_id,
             None,
             app_id,
