@@ -11,7 +11,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from kyodo_desktop.rules import fiscal_year_range, format_fiscal_year, format_wareki, programme
+from kyodo_desktop.rules import (
+    days_in_month,
+    fiscal_year_range,
+    format_fiscal_year,
+    format_wareki,
+    format_wareki_month,
+    programme,
+)
 from kyodo_desktop.rules.errors import RulesValidationError
 from kyodo_desktop.rules.vocabulary import StepKind
 from kyodo_desktop.services.errors import InputError
@@ -208,10 +215,11 @@ def clean_months(months: tuple[MonthDraft, ...], fy: int) -> tuple[MonthDraft, .
                 f"{year}年{month}月 は{format_fiscal_year(fy)}の月ではありません。",
                 field="months",
             )
+        name = format_wareki_month(year, month)
         if (year, month) in cleaned:
-            raise InputError(f"{year}年{month}月 が2回入力されています。", field="months")
-        days = count(item.days_opened, f"{year}年{month}月の開催日数", "months", 31)
-        venue = amount(item.venue_cost, f"{year}年{month}月の会場費", "months")
+            raise InputError(f"{name} が2回入力されています。", field="months")
+        days = count(item.days_opened, f"{name}の開設日数", "months", days_in_month(year, month))
+        venue = amount(item.venue_cost, f"{name}の会場費", "months")
         cleaned[(year, month)] = MonthDraft(year, month, days, venue)
     return tuple(cleaned[key] for key in sorted(cleaned))
 
