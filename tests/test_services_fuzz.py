@@ -56,12 +56,18 @@ from kyodo_desktop.services import browse
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.askers import find_persons
 from kyodo_desktop.services.core import SERVICES, ServiceInfo
+from kyodo_desktop.services.entitlements import what_group_could_receive
 from kyodo_desktop.services.errors import ServiceError
 from kyodo_desktop.services.permissions import allows
 from kyodo_desktop.store import audit_trail
 from kyodo_desktop.store.base import Base
 from kyodo_desktop.store.database import Database
-from kyodo_desktop.store.filters import ConsultationFilter, GroupFilter
+from kyodo_desktop.store.filters import (
+    ApplicationFilter,
+    CaseFilter,
+    ConsultationFilter,
+    GroupFilter,
+)
 
 
 def _import_every_service_module() -> None:
@@ -91,11 +97,27 @@ SEARCH_BOXES: dict[str, Callable[[Database, Actor, str], object]] = {
         browse.groups(database, actor, GroupFilter(text=typed, active=None))
     ),
     "person_picker": lambda database, actor, typed: find_persons(database, actor, typed),
-    "cases": lambda database, actor, _typed: browse.cases(database, actor).page(0, 20),
-    "applications": lambda database, actor, _typed: browse.applications(database, actor).page(
-        0, 20
+    "cases": lambda database, actor, typed: _count_and_page(
+        browse.cases(database, actor, CaseFilter(text=typed))
     ),
+    "applications": lambda database, actor, typed: _count_and_page(
+        browse.applications(database, actor, ApplicationFilter(text=typed))
+    ),
+    "group_entitlements": lambda database, actor, typed: _entitlements(database, actor, typed),
 }
+
+
+def _entitlements(database: Database, actor: Actor, typed: str) -> object:
+    """What a group could receive, for a group found by the typed text (any 年度 typed too)."""
+    found = browse.groups(database, actor, GroupFilter(text=typed, active=None)).page(0, 1)
+    if not found:
+        return None
+    digits = "".join(ch for ch in typed if ch.isdigit())[:4]
+    year = int(digits) if digits else 2026
+    try:
+        return what_group_could_receive(database, actor, found[0].id, year)
+    except ServiceError:
+        return None
 
 
 def _count_and_page(browser: browse.Browser) -> object:
