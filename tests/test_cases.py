@@ -520,3 +520,34 @@ def test_the_case_list_filters_by_status_and_group(workspace, counter, group_id)
     assert ids(CaseFilter(text="町会")) == [watching]
     assert browse.cases(workspace.database, counter, CaseFilter(text="石神井")).count() == 1
     assert ids(CaseFilter(statuses=("closed",))) == []
+
+
+def test_another_office_s_application_stays_off_the_case_timeline(  # type: ignore[no-untyped-def]
+    workspace, counter, actor_factory, group_id
+):
+    """A counter officer sees their own office's application steps only, like consultations."""
+    elsewhere = actor_factory(workspace, "03", StaffRole.COUNTER)
+    theirs = application(
+        workspace, elsewhere, group_id, [("filed", OPENED + timedelta(days=5), 70_000, "")]
+    )
+    ours = application(
+        workspace, counter, group_id, [("filed", OPENED + timedelta(days=6), 80_000, "")]
+    )
+    case_id = new_case(workspace, counter, group_id)
+    lines = case_timeline(workspace.database, counter, case_id).lines
+    applications = {line.application_id for line in lines if line.application_id}
+    assert applications == {ours}
+    choices = entry_choices(workspace.database, counter, case_id)
+    assert theirs not in {choice.value for choice in choices.applications}
+    with pytest.raises(PermissionDeniedError):
+        add_case_event(
+            workspace.database,
+            counter,
+            CaseEventDraft(
+                case_id=case_id,
+                kind="application",
+                occurred_on=TODAY,
+                summary="申請の件",
+                application_id=theirs,
+            ),
+        )
