@@ -12,7 +12,8 @@ import uuid
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication
 
 from kyodo_desktop.rules.vocabulary import StaffRole, StepKind
 from kyodo_desktop.services import browse
@@ -22,6 +23,7 @@ from kyodo_desktop.services.applications import (
     get_application,
     group_projects,
 )
+from kyodo_desktop.services.errors import InputError
 from kyodo_desktop.services.groups import GroupDraft, create_group
 from kyodo_desktop.ui import application_dialog
 from kyodo_desktop.ui.application_dialog import ApplicationDialog
@@ -239,16 +241,27 @@ def test_the_groups_page_opens_the_dialog_for_its_group(qtbot, counter, monkeypa
             lambda cls, ws, parent=None, *, group_id=None: asked.append(group_id) or filed_id
         ),
     )
-    monkeypatch.setattr(
-        ApplicationPage,
-        "show_for",
-        classmethod(lambda cls, ws, parent, app_id: shown.append(app_id)),
-    )
+
+    class OpenedPage(QObject):
+        updated = Signal()
+
+    opened: list[OpenedPage] = []
+
+    def show_for(cls, ws, parent, app_id):  # type: ignore[no-untyped-def]
+        shown.append(app_id)
+        opened.append(OpenedPage(parent))
+        return opened[-1]
+
+    monkeypatch.setattr(ApplicationPage, "show_for", classmethod(show_for))
     page = GroupPage(counter, group_id)
     qtbot.addWidget(page)
     assert page.application_button.isEnabled()
     page.application_button.click()
     assert asked == [group_id] and shown == [filed_id]
+    reloads: list[bool] = []
+    page.reload = lambda: reloads.append(True)  # type: ignore[method-assign]
+    opened[0].updated.emit()  # a decision recorded on the application's page
+    assert reloads  # 履歴 and 受けられる支援 are read again
 
 
 def test_opened_from_a_group_the_group_is_given(qtbot, counter):  # type: ignore[no-untyped-def]
@@ -270,3 +283,84 @@ def test_an_amount_that_cannot_be_read_registers_no_project(qtbot, counter):  # 
     assert "整数" in dialog.message.text()
     assert dialog.focusWidget() is dialog.amount_edit
     assert group_projects(counter.database, counter.actor, dialog.group_edit.group_id) == []
+
+
+def test_a_prior_consultation_takes_no_amount_and_is_judged_without_one(qtbot, counter):  # type: ignore[no-untyped-def]
+    group_id = register_group(counter)
+    project_id = create_project(counter.database, counter.actor, ProjectDraft(group_id, "花壇"))
+    dialog = open_dialog(qtbot, counter, group_id)
+    choose(dialog.project_box, project_id)
+    choose(dialog.programme_box, "machizukuri")
+    choose(dialog.division_box, "habataki")
+    qtbot.keyClicks(dialog.amount_edit, "400,000")
+    assert dialog.judgement.refused  # over the cap, as a filing
+
+    choose(dialog.step_box, StepKind.PRIOR_CONSULTATION.value)
+    assert not dialog.amount_edit.isEnabled()
+    assert dialog.amount_edit.toolTip()  # says why it cannot be typed
+    assert not dialog.judgement.refused  # the 400,000 is not asked at a 事前相談
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == ApplicationDialog.DialogCode.Accepted, dialog.message.text()
+    saved = get_application(counter.database, counter.actor, dialog.saved_id)
+    assert saved.status is StepKind.PRIOR_CONSULTATION
+
+    again = open_dialog(qtbot, counter, group_id)
+    choose(again.step_box, StepKind.PRIOR_CONSULTATION.value)
+    choose(again.step_box, StepKind.FILED.value)
+    assert again.amount_edit.isEnabled() and not again.amount_edit.toolTip()
+
+
+def test_tab_leaves_the_months_table_and_days_are_read_as_days(qtbot, counter):  # type: ignore[no-untyped-def]
+    dialog = open_dialog(qtbot, counter, register_group(counter, "ひろば運営会", kind="npo"))
+    dialog.title_edit.insert("相談ひろば")
+    choose(dialog.programme_box, "hiroba")
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    dialog.months_table.setFocus()
+    dialog.months_table.setCurrentCell(0, 0)
+    qtbot.keyClick(dialog.months_table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.purpose_edit  # one Tab, not 24
+
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    dialog.months_table.setItem(0, 0, QTableWidgetItem("10日"))
+    assert [(m.month, m.days_opened) for m in dialog.months_table.months()] == [(4, 10)]
+    dialog.months_table.setItem(0, 0, QTableWidgetItem("十日"))
+    with pytest.raises(InputError) as refused:
+        dialog.months_table.months()
+    assert "50,000" not in refused.value.message  # a days message, not a yen example
+    assert "十日" in refused.value.message and refused.value.field == "months"
+
+
+def test_a_second_jichi_in_a_year_is_refused_for_a_new_project_too(qtbot, counter, head_office):  # type: ignore[no-untyped-def]
+    from kyodo_desktop.services.applications import (
+        ApplicationDraft,
+        StepDraft,
+        open_application,
+        record_step,
+    )
+
+    group_id = register_group(counter, "北町会", kind="chokai", households=1000)
+    project_id = create_project(counter.database, counter.actor, ProjectDraft(group_id, "自治活動"))
+    first = open_application(
+        counter.database,
+        counter.actor,
+        ApplicationDraft(
+            project_id=project_id,
+            programme_code="jichi",
+            fiscal_year=2026,
+            opened_on=TODAY,
+        ),
+    )
+    version = get_application(head_office.database, head_office.actor, first).row_version
+    record_step(
+        head_office.database,
+        head_office.actor,
+        first,
+        StepDraft(StepKind.DECIDED, TODAY, 140_000),
+        row_version=version,
+    )
+    dialog = open_dialog(qtbot, counter, group_id)
+    choose(dialog.project_box, application_dialog.NEW_PROJECT)  # 「新しい事業…」
+    choose(dialog.programme_box, "jichi")
+    assert dialog.judgement.refused  # ① is once a 年度 per 町会, whatever its project

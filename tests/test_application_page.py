@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
 
 from kyodo_desktop.rules.vocabulary import StaffRole, StepKind
 from kyodo_desktop.services.applications import (
@@ -23,8 +24,11 @@ from kyodo_desktop.services.applications import (
     open_application,
     record_step,
 )
+from kyodo_desktop.services.errors import NotFoundError
 from kyodo_desktop.services.groups import GroupDraft, create_group
 from kyodo_desktop.services.workspace import Workspace
+from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
+from kyodo_desktop.ui import application_page as page_module
 from kyodo_desktop.ui.application_page import ApplicationPage
 from kyodo_desktop.ui.budget_dialog import BudgetDialog
 from kyodo_desktop.ui.group_page import GroupPage
@@ -250,6 +254,7 @@ def test_the_budget_buttons_open_the_budget_dialog(qtbot, ward: Ward, monkeypatc
         return True  # saved
 
     monkeypatch.setattr(BudgetDialog, "edit", classmethod(edit))
+    ward.decide(app, date(2026, 6, 1), 100_000)  # both the plan and the report are open now
     page = open_page(qtbot, ward.counter, app)
     with qtbot.waitSignal(page.updated):
         page.budget_button.click()
@@ -277,3 +282,125 @@ def test_the_group_page_opens_an_application(qtbot, ward: Ward) -> None:  # type
     assert page.application_id == app
     assert shown_steps(page) == ["交付申請"]
     page.close()
+
+
+def test_the_figures_open_only_where_they_may_be_written(qtbot, ward: Ward, actor_factory) -> None:  # type: ignore[no-untyped-def]
+    app = ward.file(ward.project(), "yasashii", division="katsudo", amount_requested=100_000)
+    page = open_page(qtbot, ward.counter, app)
+    assert page.budget_button.isEnabled()
+    assert not page.actual_button.isEnabled()  # nothing to report before the decision
+    assert page.actual_button.toolTip() == "収支決算は交付決定の後、実績報告のときに入力します。"
+
+    viewer = dataclasses.replace(
+        ward.counter, actor=actor_factory(ward.counter, "01", StaffRole.VIEWER)
+    )
+    looking = open_page(qtbot, viewer, app)
+    assert not looking.budget_button.isEnabled()
+    assert looking.budget_button.toolTip().startswith("記録を登録・変更する権限がありません")
+
+
+def test_amounts_not_there_yet_show_a_dash(qtbot, ward: Ward) -> None:  # type: ignore[no-untyped-def]
+    app = ward.file(ward.project(), "yasashii", division="katsudo", amount_requested=100_000)
+    page = open_page(qtbot, ward.counter, app)
+    assert [page.amounts[k].text() for k in ("requested", "decided", "confirmed", "paid")] == [
+        "100,000円",
+        "—",
+        "—",
+        "—",
+    ]
+    ward.decide(app, date(2026, 6, 1), 80_000)
+    page.reload()
+    assert page.amounts["paid"].text() == "0円"  # decided: nothing paid yet, and that is news
+
+
+def test_a_page_that_cannot_be_read_again_says_why(qtbot, ward: Ward, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    app = ward.file(ward.project(), "yasashii", division="katsudo", amount_requested=100_000)
+    page = open_page(qtbot, ward.head, app)
+    dialog = start_step(page, K.DECIDED)
+    locked = EnvironmentFaultError(Problem.LOCKED, "database is locked")
+
+    def fail(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise locked
+
+    monkeypatch.setattr(page_module, "get_application", fail)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # closed without a step: the page reads again
+    qtbot.waitUntil(lambda: page.message.isVisible())
+    assert page.message.text() == locked.message
+
+    def gone(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise NotFoundError("申請が見つかりません。")
+
+    monkeypatch.setattr(page_module, "get_application", gone)
+    assert not page.reload_or_tell()
+    assert page.message.text() == "申請が見つかりません。"
+
+
+def test_an_application_already_open_is_raised_not_opened_twice(qtbot, ward: Ward) -> None:  # type: ignore[no-untyped-def]
+    app = ward.file(ward.project(), "yasashii", division="katsudo", amount_requested=100_000)
+    first = ApplicationPage.show_for(ward.counter, None, app)  # deletes itself when closed
+    second = ApplicationPage.show_for(ward.counter, None, app)
+    assert second is first
+    first.close()
+    qtbot.waitUntil(lambda: app not in ApplicationPage.open_pages)
+    third = ApplicationPage.show_for(ward.counter, None, app)
+    assert third is not first
+    third.close()
+
+
+def test_changing_the_step_drops_a_stale_refusal_and_keeps_a_typed_amount(
+    qtbot, ward: Ward
+) -> None:  # type: ignore[no-untyped-def]
+    project = ward.project()
+    for fy in (2022, 2023):
+        earlier = ward.file(
+            project, "machizukuri", fy, division="habataki", amount_requested=50_000
+        )
+        ward.decide(earlier, date(fy, 6, 1), 50_000)
+    pending = [
+        ward.file(project, "machizukuri", fy, division="habataki", amount_requested=100_000)
+        for fy in (2024, 2025)
+    ]
+    ward.decide(pending[0], date(2024, 7, 1), 100_000)
+    page = open_page(qtbot, ward.head, pending[1])
+    dialog = start_step(page, K.DECIDED)
+    assert dialog.amount_edit.text() == "100,000"  # suggested: the request
+    dialog.day_edit.setText("R7.7.1")
+    save(dialog)
+    assert dialog.rules_box.isVisible()  # a fourth はばたき award
+
+    dialog.kind_box.setCurrentIndex(dialog.kind_box.findData(K.WITHDRAWN))
+    assert not dialog.rules_box.isVisible()  # its override would record a 取下げ instead
+    dialog.kind_box.setCurrentIndex(dialog.kind_box.findData(K.DECIDED))
+    assert dialog.amount_edit.text() == "100,000"
+    save(dialog)
+    assert dialog.rules_box.isVisible()
+    qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Backspace)  # the officer changes the amount
+    assert not dialog.rules_box.isVisible()
+
+    dialog.amount_edit.clear()
+    qtbot.keyClicks(dialog.amount_edit, "90,000")
+    dialog.kind_box.setCurrentIndex(dialog.kind_box.findData(K.REJECTED))
+    dialog.kind_box.setCurrentIndex(dialog.kind_box.findData(K.DECIDED))
+    assert dialog.amount_edit.text() == "90,000"  # typed, not replaced by the suggestion
+
+
+def test_behind_a_modal_window_a_second_page_opens_and_both_stay_current(qtbot, ward: Ward) -> None:  # type: ignore[no-untyped-def]
+    app = ward.file(ward.project(), "yasashii", division="katsudo", amount_requested=100_000)
+    first = ApplicationPage.show_for(ward.head, None, app)  # from the 申請 list
+    case_page = QDialog()  # a case page, shown modally over the list and its page
+    qtbot.addWidget(case_page)
+    case_page.setWindowModality(Qt.WindowModality.ApplicationModal)
+    case_page.show()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is case_page)
+    second = ApplicationPage.show_for(ward.head, case_page, app)
+    assert second is not first  # the first is blocked by the modal window
+    assert ApplicationPage.show_for(ward.head, case_page, app) is second
+
+    dialog = start_step(second, K.DECIDED)
+    dialog.day_edit.setText("R8.6.1")
+    save(dialog)
+    qtbot.waitUntil(lambda: shown_steps(first) == ["交付申請", "交付決定"])  # read again too
+    second.close()
+    case_page.close()
+    first.close()
+    qtbot.waitUntil(lambda: app not in ApplicationPage.open_pages)

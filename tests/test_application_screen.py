@@ -177,3 +177,40 @@ def test_a_habataki_application_filed_from_the_screen_is_in_the_list(qtbot, ward
         "habataki",
         300_000,
     )
+
+
+def test_an_application_that_cannot_be_opened_is_said_so(qtbot, ward, monkeypatch):  # type: ignore[no-untyped-def]
+    from kyodo_desktop.services.errors import NotFoundError
+    from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
+    from kyodo_desktop.ui.refusal_box import RefusalBox
+
+    workspace, counter, _head, _made = ward
+    told: list[str] = []
+    monkeypatch.setattr(
+        RefusalBox, "tell", classmethod(lambda cls, parent, text: told.append(text))
+    )
+    screen = open_screen(qtbot, dataclasses.replace(workspace, actor=counter))
+    locked = EnvironmentFaultError(Problem.LOCKED, "database is locked")
+    for problem in (NotFoundError("申請が見つかりません。"), locked):
+
+        def fail(ws, parent, app_id, problem=problem):  # type: ignore[no-untyped-def]
+            raise problem
+
+        monkeypatch.setattr(screen_module, "show_application", fail)
+        screen.table.setFocus()
+        screen.table.setCurrentIndex(screen.model.index(0, 0))
+        qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert told == ["申請が見つかりません。", locked.message]
+
+
+def test_the_rules_mark_is_beside_the_step_and_every_column_fits(qtbot, ward):  # type: ignore[no-untyped-def]
+    workspace, _counter, head, _made = ward
+    screen = open_screen(qtbot, dataclasses.replace(workspace, actor=head))
+    header = screen.model.headerData
+    horizontal = Qt.Orientation.Horizontal
+    assert [header(c, horizontal) for c in (5, 6, 7)] == ["手続き", "規則", "申請額"]
+    screen.resize(1280 - 160, 700)  # the main window at 1,280 px, less its navigation
+    qtbot.waitExposed(screen)
+    sections = screen.table.horizontalHeader()
+    last = screen.model.columnCount() - 1
+    assert sections.sectionPosition(last) + 80 <= screen.table.viewport().width()

@@ -208,3 +208,40 @@ def test_edit_is_what_the_application_page_calls(qtbot, counter):  # type: ignor
 
     QTimer.singleShot(0, close)
     assert BudgetDialog.edit(counter, None, application_id, "budget") is False
+
+
+def test_a_refused_month_leaves_the_lines_unsaved_too(qtbot, counter):  # type: ignore[no-untyped-def]
+    application_id = filed(
+        counter,
+        programme="hiroba",
+        division=None,
+        kind="npo",
+        operating_cost=30_000,
+        months=(MonthDraft(2026, 5, 5, 20_000),),
+    )
+    before = get_application(counter.database, counter.actor, application_id)
+    dialog = open_dialog(qtbot, counter, application_id)
+    type_line(qtbot, dialog, "income", "寄付金", "1,000")
+    type_line(qtbot, dialog, "expense", "雑費", "1,000")
+    assert dialog.months_table is not None
+    dialog.months_table.setItem(0, 0, QTableWidgetItem("40"))  # 令和8年4月: 40 days
+    save(dialog)
+
+    assert dialog.isVisible() and not dialog.saved
+    assert "4月の開" in dialog.message.text() and "までの整数" in dialog.message.text()
+    after = get_application(counter.database, counter.actor, application_id)
+    assert after.row_version == before.row_version  # nothing half-saved
+    assert after.lines["budget"] == ()
+    assert [line[1] for line in dialog.model.lines] == ["寄付金", "雑費"]  # what was typed stays
+    assert dialog.months_table.item(0, 0).text() == "40"
+
+
+def test_tab_leaves_the_lines_for_the_buttons(qtbot, counter):  # type: ignore[no-untyped-def]
+    application_id = filed(counter, amount_requested=100_000)
+    dialog = open_dialog(qtbot, counter, application_id)
+    type_line(qtbot, dialog, "income", "助成金", "100,000")
+    dialog.table.setFocus()
+    dialog.table.setCurrentIndex(dialog.model.index(0, 0))
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)
+    assert not dialog.table.hasFocus()  # on to the buttons, not the next cell
+    assert dialog.table.state() != QAbstractItemView.State.EditingState

@@ -335,6 +335,10 @@ def test_an_application_step_on_the_timeline_opens_the_application(  # type: ign
     page.table.setCurrentIndex(page.model.index(0, 0))
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert FakePage.opened == [filed.id]
+    [opened] = page.findChildren(FakePage)
+    assert not page.changed
+    opened.updated.emit()  # a step recorded on the application's page
+    assert page.changed  # so the case list behind reloads too
 
 
 def test_a_case_on_the_group_s_timeline_opens_its_page(qtbot, counter_workspace, monkeypatch):  # type: ignore[no-untyped-def]
@@ -353,3 +357,30 @@ def test_a_case_on_the_group_s_timeline_opens_its_page(qtbot, counter_workspace,
     group_page.table.setCurrentIndex(group_page.model.index(row, 0))
     qtbot.keyClick(group_page.table, Qt.Key.Key_Return)
     assert opened == [case_id]
+
+
+def test_a_case_that_cannot_be_opened_is_said_so(qtbot, counter_workspace, monkeypatch):  # type: ignore[no-untyped-def]
+    from kyodo_desktop.services.errors import NotFoundError
+    from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
+    from kyodo_desktop.ui.refusal_box import RefusalBox
+
+    workspace = counter_workspace
+    new_case(workspace, new_group(workspace), title="対応中")
+    told: list[str] = []
+    monkeypatch.setattr(
+        RefusalBox, "tell", classmethod(lambda cls, parent, text: told.append(text))
+    )
+    screen = CaseScreen(workspace)
+    qtbot.addWidget(screen)
+    screen.show()
+    locked = EnvironmentFaultError(Problem.LOCKED, "database is locked")
+    for problem in (locked, NotFoundError("支援ケースが見つかりません。")):
+
+        def fail(cls, ws, parent, case_id, problem=problem):  # type: ignore[no-untyped-def]
+            raise problem
+
+        monkeypatch.setattr(CasePage, "ask", classmethod(fail))
+        screen.table.setFocus()
+        screen.table.setCurrentIndex(screen.model.index(0, 0))
+        qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert told == [locked.message, "支援ケースが見つかりません。"]

@@ -133,3 +133,24 @@ def test_the_panel_model_passes_the_model_tester_on_the_demo(
     panel.reload()
     assert panel.model.rowCount() >= 8
     qtmodeltester.check(panel.model)
+
+
+def test_the_chosen_row_s_reasons_are_shown_in_full_under_the_table(
+    qtbot, workspace, counter
+) -> None:  # type: ignore[no-untyped-def]
+    group_id = register(workspace, counter, "npo")
+    panel = EntitlementPanel(dataclasses.replace(workspace, actor=counter), group_id, today=TODAY)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_fiscal_year(2015)
+    panel.reload()
+    okoshi = next(
+        r for r in range(panel.model.rowCount()) if panel.model.row_at(r).programme == "okoshi"
+    )
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(panel.model.index(0, 0))
+    for _ in range(okoshi):
+        qtbot.keyClick(panel.table, Qt.Key.Key_Down)  # the officer moves down with the arrows
+    assert panel.why.isVisible()
+    assert "平成29年度からの事業です" in panel.why.text()  # in full, not cut to 「…」
+    assert panel.why.text().count("\n") == len(panel.model.row_at(okoshi).messages)

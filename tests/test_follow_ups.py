@@ -356,3 +356,26 @@ def test_the_panel_says_when_it_shows_only_the_first(panel, demo_workspace, monk
     assert "2" in panel.cut_note.text() and str(total) in panel.cut_note.text()
     due = due_follow_ups(demo_workspace.database, demo_workspace.actor, today=DEMO_TODAY)
     assert due.total == total and str(due.overdue) in panel.summary.text()  # every one counted
+
+
+def test_a_locked_database_while_opening_is_said_so(panel, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
+    from kyodo_desktop.ui.case_page import CasePage
+
+    locked = EnvironmentFaultError(Problem.LOCKED, "database is locked")
+
+    def fail(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise locked
+
+    monkeypatch.setattr(FakeForm, "open_existing", classmethod(fail))
+    import kyodo_desktop.ui.consultation_form as module
+
+    monkeypatch.setattr(module, "ConsultationForm", FakeForm)
+    monkeypatch.setattr(CasePage, "ask", classmethod(fail))
+    assert panel.open_current() is None  # the consultation chosen by the fixture
+    assert panel.message.text() == locked.message
+    panel.message.clear()
+    case = next(i for i, item in enumerate(panel.items) if item.kind is FollowUpKind.CASE)
+    panel.table.setCurrentIndex(panel.model.index(case, 0))
+    assert panel.open_current() is None
+    assert panel.message.text() == locked.message

@@ -123,7 +123,7 @@ def test_the_applications_show_programme_step_and_yen(qtbot, demo_workspace, tmp
     row = [screen.model.index(0, column).data() for column in range(9)]
     assert row[0].endswith("年度")
     assert row[1][0] in "①②③④⑤⑥"
-    assert row[6].endswith("円")
+    assert row[7].endswith("円")  # 申請額, after the step and the 規則 mark
 
 
 def test_every_screen_opens_with_rows_from_the_database(  # type: ignore[no-untyped-def]

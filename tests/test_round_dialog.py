@@ -154,3 +154,43 @@ def test_the_menu_offers_the_round_to_the_head_office_only(
     qtbot.waitExposed(dialog)
     assert dialog.result is not None and dialog.result.count == 2
     dialog.close()
+
+
+def test_a_locked_database_can_be_tried_again_and_the_question_is_fresh(  # type: ignore[no-untyped-def]
+    qtbot, head_office, actor_factory, monkeypatch
+):
+    from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
+    from kyodo_desktop.ui import round_dialog
+
+    asked = answer(monkeypatch, yes=True)
+    dialog = open_dialog(qtbot, head_office)
+    locked = EnvironmentFaultError(Problem.LOCKED, "database is locked")
+    really_open = round_dialog.open_round
+
+    def busy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise locked
+
+    monkeypatch.setattr(round_dialog, "open_round", busy)
+    dialog.open_button.click()
+    assert dialog.message.text() == locked.message
+    assert dialog.open_button.isEnabled()  # not stuck: the officer tries again
+    assert saved(head_office) == []
+
+    # Meanwhile a 町会 of office 03 gets its household count on another PC.
+    create_group(
+        head_office.database,
+        actor_factory(head_office, "03", StaffRole.COUNTER),
+        GroupDraft(
+            name="東町会",
+            name_kana="ヒガシ",
+            kind="chokai",
+            office_code="03",
+            households=100,
+            households_counted_on=date(2026, 4, 1),
+        ),
+    )
+    monkeypatch.setattr(round_dialog, "open_round", really_open)
+    with qtbot.waitSignal(dialog.opened) as opened:
+        dialog.open_button.click()
+    assert asked[-1][1] == 3  # the question gave what the round then opened
+    assert opened.args[0].count == 3 and len(saved(head_office)) == 3

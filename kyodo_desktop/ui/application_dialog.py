@@ -27,6 +27,7 @@ from kyodo_desktop.rules import (
     RulesValidationError,
     evaluate,
     fiscal_year,
+    programme,
 )
 from kyodo_desktop.rules.vocabulary import StepKind
 from kyodo_desktop.services import browse
@@ -93,6 +94,7 @@ class ApplicationDialog(RecordDialog):
             self.tr("Amount requested (yen)"), "amount", QLineEdit(self)
         )
         self.amount_edit.setPlaceholderText(self.tr("empty: the most the rules allow"))
+        self._amount_hint = self.amount_edit.placeholderText()
         self.households_edit = self.add_field(
             self.tr("Member households"), "households", QLineEdit(self)
         )
@@ -131,6 +133,7 @@ class ApplicationDialog(RecordDialog):
         self.year_box.valueChanged.connect(self._year_changed)
         for signal in (
             self.choice.changed,
+            self.step_box.currentIndexChanged,
             self.amount_edit.textChanged,
             self.households_edit.textChanged,
             self.counted_edit.textChanged,
@@ -187,8 +190,16 @@ class ApplicationDialog(RecordDialog):
 
     def _history(self) -> list:
         project_id, code = self.project_box.currentData(), self.programme_box.currentData()
-        if not isinstance(project_id, uuid.UUID) or code is None:
-            return []  # a new project has had no award yet
+        if code is None:
+            return []
+        if not isinstance(project_id, uuid.UUID):
+            # A new project has had no award yet, but ① counts the group's (1年度1回 per
+            # 町会): any of its projects gives them (store/awards.project_awards).
+            known = [self.project_box.itemData(i) for i in range(self.project_box.count())]
+            known = [found for found in known if isinstance(found, uuid.UUID)]
+            if not known or not programme(code).awards_per_group:
+                return []
+            project_id = known[0]
         key = (project_id, code)
         if key not in self._awards:
             self._awards[key] = browse.project_awards(
@@ -196,7 +207,23 @@ class ApplicationDialog(RecordDialog):
             )
         return self._awards[key]
 
+    def _consulting(self) -> bool:
+        """事前相談 first: nothing is asked yet, so no amount is kept (the 交付申請 asks it)."""
+        return self.step_box.currentData() == StepKind.PRIOR_CONSULTATION.value
+
+    def _show_amount_state(self) -> None:
+        consulting = self._consulting()
+        self.amount_edit.setEnabled(not consulting)
+        why = (
+            self.tr("No amount at a prior consultation: it is asked when filed")
+            if consulting
+            else ""
+        )
+        self.amount_edit.setPlaceholderText(why or self._amount_hint)
+        self.amount_edit.setToolTip(why)
+
     def recalculate(self) -> None:
+        self._show_amount_state()
         division = self.choice.division()
         formula = division.formula if division is not None else None
         for widget in (self.households_edit, self.counted_edit):
@@ -229,8 +256,11 @@ class ApplicationDialog(RecordDialog):
     def _facts(self, formula: Formula | None) -> TypedFacts:
         """The figures typed for the chosen formula; `InputError` naming one unreadable."""
         hiroba, jichi = formula is Formula.HIROBA, formula is Formula.JICHI
+        amount = None
+        if not self._consulting():  # the amount typed before 事前相談 was chosen is not asked
+            amount = typed_number(self.amount_edit, self.tr("Amount requested"), "amount")
         return TypedFacts(
-            amount=typed_number(self.amount_edit, self.tr("Amount requested"), "amount"),
+            amount=amount,
             households=(
                 typed_number(self.households_edit, self.tr("Member households"), "households")
                 if jichi

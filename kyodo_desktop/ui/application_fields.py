@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 import uuid
 from typing import TYPE_CHECKING
 
@@ -18,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.rules import (
     RulesValidationError,
-    Severity,
     fiscal_year_range,
     format_wareki_month,
     parse_yen,
@@ -35,9 +36,6 @@ if TYPE_CHECKING:
 MATCHES = 20  # rows in the popup: enough to pick from, never the whole registry
 ID_ROLE = Qt.ItemDataRole.UserRole
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
-SEVERITY_COLOURS = {Severity.BLOCK: "#b00020", Severity.LIMIT: "#8a5a00", Severity.INFO: "#333333"}
-# The reasons the service refuses a filing for (services/application_judging.py).
-REFUSING = frozenset({"over_cap"})
 
 
 class GroupPicker(PreeditLineEdit):
@@ -104,6 +102,8 @@ class MonthsTable(QTableWidget):
             ]
         )
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Tab goes on to the next field, not through 24 cells; the arrows reach the cells.
+        self.setTabKeyNavigation(False)
         self._months: list[tuple[int, int]] = []
 
     def set_fiscal_year(self, fy: int) -> None:
@@ -139,13 +139,8 @@ class MonthsTable(QTableWidget):
             if not days and not venue:
                 continue
             name = format_wareki_month(year, month)
+            opened = typed_days(days or "0", name)
             try:
-                opened = parse_yen(
-                    days or "0",
-                    label=QCoreApplication.translate(
-                        "ApplicationForm", "Days opened in %1"
-                    ).replace("%1", name),
-                )
                 cost = parse_yen(
                     venue or "0",
                     label=QCoreApplication.translate("ApplicationForm", "Venue cost in %1").replace(
@@ -156,6 +151,17 @@ class MonthsTable(QTableWidget):
                 raise InputError(str(error), field="months") from error
             found.append(MonthDraft(year, month, opened, cost))
         return tuple(found)
+
+
+def typed_days(text: str, month_name: str) -> int:
+    """Days opened typed as ``12``, ``１２`` or ``12日``; `InputError` with a days example."""
+    cleaned = unicodedata.normalize("NFKC", text).strip().removesuffix("日").strip()
+    if re.fullmatch(r"\d{1,3}", cleaned, re.ASCII) is None:
+        message = QCoreApplication.translate(
+            "ApplicationForm", "Days opened in %1: type the number of days, such as 12 (typed: %2)."
+        )
+        raise InputError(message.replace("%1", month_name).replace("%2", text), field="months")
+    return int(cleaned)
 
 
 def typed_number(edit: QLineEdit, name: str, field: str) -> int | None:

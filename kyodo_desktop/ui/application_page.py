@@ -24,46 +24,34 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.rules.vocabulary import StepKind
-from kyodo_desktop.services.application_view import StepView
+from kyodo_desktop.services.application_view import OTHER_OFFICE, stage_refusal
 from kyodo_desktop.services.applications import ApplicationView, get_application
-from kyodo_desktop.services.audit import japan_time
+from kyodo_desktop.services.permissions import DENIED, Permission, allows
 from kyodo_desktop.services.workspace import Workspace
+from kyodo_desktop.ui.application_steps import (
+    OVERRIDE_MARK,
+    StepRows,
+    overridden_text,
+    step_columns,
+)
 from kyodo_desktop.ui.formatting import fiscal, label, wareki, yen
-from kyodo_desktop.ui.lazy_model import Column, LazyTableModel
+from kyodo_desktop.ui.lazy_model import LazyTableModel
 from kyodo_desktop.ui.list_screen import make_table
 from kyodo_desktop.ui.login import message_label, refusal_text
+from kyodo_desktop.ui.open_pages import OpenPages
 
 # A decision against the rules must not be missed by whoever opens the application.
 BANNER_STYLE = (
     "QLabel#overrideBanner { background: #fff4e5; color: #7a2e00;"
     " border: 2px solid #e65100; padding: 6px; }"
 )
-OVERRIDE_MARK = "⚠"
-
-
-class StepRows:
-    """The application's steps, held whole: an application has a dozen at most."""
-
-    def __init__(self) -> None:
-        self.rows: list[StepView] = []
-
-    def count(self) -> int:
-        return len(self.rows)
-
-    def page(self, offset: int, limit: int) -> list[StepView]:
-        return self.rows[offset : offset + limit]
-
-
-def recorded_at(step: StepView) -> str:
-    """``R8.6.1 14:03``: when the step was entered, on the ward's clock."""
-    local = japan_time(step.recorded_at)
-    return f"{wareki(local.date())} {local:%H:%M}"
 
 
 class ApplicationPage(QDialog):
     """One application: header, amounts, the override banner, steps and the next steps."""
 
     updated = Signal()  # a step or 収支 was saved: a list behind may reload
+    open_pages: OpenPages[ApplicationPage] = OpenPages()  # those shown by show_for
 
     def __init__(
         self, workspace: Workspace, application_id: uuid.UUID, parent: QWidget | None = None
@@ -97,21 +85,7 @@ class ApplicationPage(QDialog):
         self.banner.hide()
         self.message = message_label(self)
         self.steps = StepRows()
-        shown = [
-            (self.tr("Date"), lambda s: wareki(s.occurred_on)),
-            (self.tr("Step"), lambda s: s.kind.label),
-            (self.tr("Document No."), lambda s: s.document_number),
-            (self.tr("Amount"), lambda s: yen(s.amount)),
-            (self.tr("Officer"), lambda s: s.staff_name),
-            (self.tr("Recorded at"), recorded_at),
-            (self.tr("Rules"), self._mark),
-        ]
-        # Every cell of a step tells its note and, if overridden, what the rules said.
-        columns = [
-            Column(header, show, align_right=number == 3, tooltip=self.step_tip)
-            for number, (header, show) in enumerate(shown)
-        ]
-        self.model = LazyTableModel(self.steps, columns, parent=self)
+        self.model = LazyTableModel(self.steps, step_columns(), parent=self)
         self.table = make_table(self.model, self)
         for column, width in enumerate((90, 90, 140, 100, 110, 120)):
             self.table.setColumnWidth(column, width)
@@ -168,6 +142,34 @@ class ApplicationPage(QDialog):
         self.model.reload()
         self.table.scrollToBottom()
         self._show_next_steps(view)
+        self._show_figure_buttons(view)
+
+    def reload_or_tell(self) -> bool:
+        """`reload`, saying why on the page if it cannot be read (deleted, locked disk)."""
+        try:
+            self.reload()
+        except Exception as error:
+            text = refusal_text(error)
+            if text is None:
+                raise  # a bug
+            self.message.setText(text)
+            self.message.show()
+            return False
+        return True
+
+    def _show_figure_buttons(self, view: ApplicationView) -> None:
+        for stage, button in (("budget", self.budget_button), ("actual", self.actual_button)):
+            button.setEnabled(stage in view.open_stages)
+            button.setToolTip("" if stage in view.open_stages else self.figures_refusal(stage))
+
+    def figures_refusal(self, stage: str) -> str:
+        """Why this officer may not write the stage's figures now (the service's words)."""
+        refusal = stage_refusal(self.view.status, stage)
+        if refusal is not None:
+            return refusal
+        if not allows(self._workspace.actor, Permission.WRITE):
+            return DENIED[Permission.WRITE]
+        return OTHER_OFFICE  # the only other cause: the application is another office's
 
     def _show_details(self, view: ApplicationView) -> None:
         while self.details.rowCount():
@@ -196,10 +198,15 @@ class ApplicationPage(QDialog):
             self.details.addRow(caption, shown)
 
     def _show_amounts(self, view: ApplicationView) -> None:
-        self.amounts["requested"].setText(yen(view.amount_requested))
-        self.amounts["decided"].setText(yen(view.amount_decided) or "—")
-        self.amounts["confirmed"].setText(yen(view.amount_confirmed) or "—")
-        self.amounts["paid"].setText(yen(view.amount_paid))
+        # — for an amount not yet there; a paid 0 is shown only once money could move.
+        paid = view.amount_paid if view.amount_paid or view.amount_decided is not None else None
+        for key, value in (
+            ("requested", view.amount_requested or None),
+            ("decided", view.amount_decided),
+            ("confirmed", view.amount_confirmed),
+            ("paid", paid),
+        ):
+            self.amounts[key].setText("—" if value is None else yen(value))
 
     def _show_banner(self, view: ApplicationView) -> None:
         if not view.override_reason:
@@ -213,30 +220,8 @@ class ApplicationPage(QDialog):
         self.banner.setText(f"{OVERRIDE_MARK} {heading}\n{reason}")
         overridden = [s for s in view.steps if s.override_reason]
         if overridden:
-            self.banner.setToolTip(self._overridden_text(overridden[-1]))
+            self.banner.setToolTip(overridden_text(overridden[-1]))
         self.banner.show()
-
-    def _overridden_text(self, step: StepView) -> str:
-        lines = [self.tr("The rules said:")]
-        lines += [f"・{reason}" for reason in step.overridden_reasons]
-        return "\n".join(lines)
-
-    def _mark(self, step: StepView) -> str:
-        if not step.override_reason:
-            return ""
-        return OVERRIDE_MARK + " " + self.tr("Against the rules")
-
-    def step_tip(self, step: StepView) -> str:
-        """The note, and for a decision against the rules its reason and what the rules said."""
-        parts = []
-        if step.override_reason:
-            parts.append(
-                self.tr("Decided against the rules: %1").replace("%1", step.override_reason)
-            )
-            parts.append(self._overridden_text(step))
-        if step.note:
-            parts.append(step.note)
-        return "\n".join(parts)
 
     def _show_next_steps(self, view: ApplicationView) -> None:
         for button in self.step_buttons.values():
@@ -276,8 +261,10 @@ class ApplicationPage(QDialog):
     def _changed(self) -> None:
         self.message.hide()
         self.changed = True
-        self.reload()
-        self.updated.emit()
+        self.updated.emit()  # the lists behind reload even if this page cannot
+        for other in self.open_pages.others(self.application_id, self):
+            other.reload_or_tell()  # the same application, open behind a modal window
+        self.reload_or_tell()
 
     def record(self, kind: StepKind) -> QDialog:
         """Record ``kind`` in the step dialog; the page is read again when it closes.
@@ -299,7 +286,7 @@ class ApplicationPage(QDialog):
         if result == QDialog.DialogCode.Accepted:
             self._changed()
         else:
-            self.reload()  # the dialog may have found the application changed meanwhile
+            self.reload_or_tell()  # the dialog may have found the application changed meanwhile
 
     def edit_lines(self, stage: str) -> None:
         """The 収支予算 ("budget") or 収支決算 ("actual") in their own dialog."""
@@ -323,9 +310,17 @@ class ApplicationPage(QDialog):
     def show_for(
         cls, workspace: Workspace, parent: QWidget | None, application_id: uuid.UUID
     ) -> ApplicationPage:
-        """Open the page without blocking (from a list); it deletes itself when closed."""
-        page = cls(workspace, application_id, parent)
-        page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        """Open the page without blocking (from a list); it deletes itself when closed.
+
+        If the application's page is already open, that one is read again and raised.
+        """
+        page = cls.open_pages.usable(application_id)
+        if page is not None:
+            page.reload_or_tell()
+        else:
+            page = cls(workspace, application_id, parent)
+            page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            cls.open_pages.add(application_id, page)
         page.show()
         page.raise_()
         page.activateWindow()

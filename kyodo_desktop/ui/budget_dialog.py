@@ -2,8 +2,9 @@
 
 Opened from the application's page (`BudgetDialog.edit`). The lines are saved whole
 (services.applications.set_budget_lines, which refuses a budget whose income and expense do
-not balance); for ⑤ the months (days opened, 会場費) are a second table (set_months). A
-refusal is shown under the tables and nothing typed is lost.
+not balance); for ⑤ the months (days opened, 会場費) and the 運営費 are a second table,
+saved in the same call so a refusal leaves everything as it was. A refusal is shown under
+the tables and nothing typed is lost.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from kyodo_desktop.services.applications import (
     ApplicationView,
     get_application,
     set_budget_lines,
-    set_months,
 )
 from kyodo_desktop.services.errors import InputError, ServiceError
 from kyodo_desktop.services.workspace import Workspace
@@ -81,6 +81,9 @@ class BudgetDialog(QDialog):
         self.table.setItemDelegateForColumn(SIDE, SideDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Tab leaves the table for the buttons; inside it, the arrows and the editor's own
+        # Tab (item → amount, as typed in a line) still move from cell to cell.
+        self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -190,6 +193,7 @@ class BudgetDialog(QDialog):
         lines = self.model.drafts()
         months = self.months_table.months() if self.months_table else None
         operating = self._operating_cost()
+        # One call: a refused month leaves the lines as they were too (nothing half-saved).
         view = set_budget_lines(
             database,
             actor,
@@ -197,19 +201,10 @@ class BudgetDialog(QDialog):
             self._stage,
             lines,
             row_version=self._row_version,
+            months=months,
+            operating_cost=operating,
         )
-        self._row_version = view.row_version  # a refusal of the months below keeps the lines
-        if months is not None:
-            view = set_months(
-                database,
-                actor,
-                self._application_id,
-                self._stage,
-                months,
-                operating,
-                row_version=self._row_version,
-            )
-            self._row_version = view.row_version
+        self._row_version = view.row_version
 
     def accept(self) -> None:
         editor = QApplication.focusWidget()

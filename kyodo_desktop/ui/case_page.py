@@ -204,9 +204,13 @@ class CasePage(QDialog):
         self.message.show()
 
     def _done(self) -> None:
+        """Something on the case, or opened from it, changed: read again, and the list too."""
         self.message.hide()
         self.changed = True
-        self.reload()
+        try:
+            self.reload()
+        except Exception as error:  # deleted on another PC meanwhile, a locked disk...
+            self._refused(error)
 
     def add_entry(self) -> None:
         from kyodo_desktop.ui.case_event_dialog import CaseEventDialog
@@ -255,7 +259,7 @@ class CasePage(QDialog):
         except Exception as error:
             self._refused(error)
             return None
-        page.updated.connect(self.reload)
+        page.updated.connect(self._done)
         return page
 
     def open_line(self, index: QModelIndex) -> QWidget | None:
@@ -274,7 +278,7 @@ class CasePage(QDialog):
         except Exception as error:
             self._refused(error)
             return None
-        form.saved.connect(self.reload)
+        form.saved.connect(self._done)
         return form
 
     @classmethod

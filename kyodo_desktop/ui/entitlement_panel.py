@@ -37,6 +37,14 @@ def _reasons(row: Entitlement) -> str:
     return "。".join(row.messages) + ("。" if row.messages else "")
 
 
+def why_text(row: Entitlement) -> str:
+    """The row named, then every reason in full (the table's last column is cut off)."""
+    named = programme_label(row.programme_number, row.programme_name)
+    parts = [part for part in (row.division_name, _project(row)) if part]
+    heading = f"{named}（{'・'.join(parts)}）" if parts else named
+    return "\n".join([heading] + [f"・{message}" for message in row.messages])
+
+
 def _project(row: Entitlement) -> str:
     return (
         QCoreApplication.translate("EntitlementModel", "New project")
@@ -177,6 +185,16 @@ class EntitlementPanel(QWidget):
         self.table: QTableView = make_table(self.model, self)  # type: ignore[arg-type]
         for column, width in enumerate((190, 150, 160, 60, 70, 110)):
             self.table.setColumnWidth(column, width)
+        # The chosen row's reasons in full, under the table: the arrow keys reach them,
+        # where the cut-off cell's tooltip needs the mouse.
+        self.why = QLabel(self)
+        self.why.setObjectName("entitlementWhy")
+        self.why.setWordWrap(True)
+        self.why.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.table.selectionModel().currentRowChanged.connect(self._show_why)
         top = QHBoxLayout()
         top.addWidget(caption)
         top.addWidget(self.year)
@@ -185,6 +203,7 @@ class EntitlementPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.why)
 
     @property
     def fiscal_year(self) -> int:
@@ -211,3 +230,11 @@ class EntitlementPanel(QWidget):
             return
         self.message.hide()
         self.model.set_rows(self.found.rows)
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))  # its reasons shown at once
+        else:
+            self.why.clear()
+
+    def _show_why(self, current: QModelIndex) -> None:
+        valid = current.isValid() and 0 <= current.row() < self.model.rowCount()
+        self.why.setText(why_text(self.model.row_at(current.row())) if valid else "")

@@ -183,7 +183,7 @@ class FollowUpPanel(QWidget):
 
         try:
             form = ConsultationForm.open_existing(self.workspace, item.record_id, self)
-        except ServiceError as refusal:  # deleted meanwhile: say so and list again
+        except (ServiceError, EnvironmentFaultError) as refusal:  # deleted meanwhile, locked
             self.reload()
             self.message.setText(refusal.message)
             return None
@@ -195,7 +195,7 @@ class FollowUpPanel(QWidget):
 
         try:
             CasePage.ask(self.workspace, self, item.record_id)
-        except ServiceError as refusal:  # deleted or moved meanwhile: say so
+        except (ServiceError, EnvironmentFaultError) as refusal:  # deleted, moved, locked
             self.message.setText(refusal.message)
         self.reload()
         return None

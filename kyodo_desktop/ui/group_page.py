@@ -253,7 +253,16 @@ class GroupPage(QDialog):
             return
         self.changed = True
         self.reload()
-        ApplicationPage.show_for(self._workspace, self, application_id)
+        try:
+            page = ApplicationPage.show_for(self._workspace, self, application_id)
+        except Exception as error:
+            text = refusal_text(error)
+            if text is None:
+                raise
+            self.message.setText(text)
+            self.message.show()
+            return
+        page.updated.connect(self._application_changed)  # a decision moves 受けられる支援
 
     def open_history_row(self, index: QModelIndex) -> None:
         """An application on the timeline opens its page (申請の詳細), without blocking."""

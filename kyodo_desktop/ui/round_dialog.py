@@ -123,7 +123,7 @@ class RoundDialog(QDialog):
     def fiscal_year(self) -> int:
         return int(self.year.currentData())
 
-    def load_preview(self) -> None:
+    def load_preview(self) -> bool:
         """What the round would open for the 年度 chosen (read again each time it is chosen)."""
         try:
             preview = preview_round(
@@ -132,11 +132,16 @@ class RoundDialog(QDialog):
         except Exception as error:  # a refusal or a fault of the disk is shown; a bug is not
             if not self._refused(error):
                 raise
-            return
+            return False
         self._show(preview)
+        return True
 
     def open_applications(self) -> None:
         """The officer confirms; the round opens; the dialog shows what it did."""
+        # Read again first: the question must give the count and total the round will use,
+        # not those of when the dialog opened (households or applications may have changed).
+        if not self.load_preview():
+            return
         preview = self.result
         if preview is None or preview.saved or preview.count == 0:
             return
@@ -158,12 +163,13 @@ class RoundDialog(QDialog):
         self.opened.emit(result)
 
     def _refused(self, error: Exception) -> bool:
+        """Say why; the button stays, so that a locked database can be tried again."""
         text = refusal_text(error)
         if text is None:
             return False
         self.message.setText(text)
         self.message.show()
-        self.open_button.setEnabled(False)
+        self.open_button.setEnabled(True)
         return True
 
     def _show(self, result: RoundResult) -> None:

@@ -93,8 +93,11 @@ class StepDialog(RecordDialog):
         self.buttons.addButton(self.reload_button, self.buttons.ButtonRole.ActionRole)
         self.lay_out(about, self.form, self.rules_box)
         self.setMinimumWidth(520)
+        self._suggested = ""  # the amount last filled in for the officer, as shown
         self._fill_kinds(kind)
         self.kind_box.currentIndexChanged.connect(self._kind_chosen)
+        # The rules judged another step or amount: their refusal no longer applies.
+        self.amount_edit.textEdited.connect(self.rules_box.hide)
         self._kind_chosen()
         self.opened(self.amount_edit if self.amount_edit.isEnabled() else self.day_edit)
 
@@ -159,7 +162,12 @@ class StepDialog(RecordDialog):
         return next((o for o in self.view.offers if o.kind == kind), None)
 
     def _kind_chosen(self) -> None:
-        """The amount's caption and its usual value follow the step (交付決定額, 確定額, ...)."""
+        """The amount's caption and its usual value follow the step (交付決定額, 確定額, ...).
+
+        An amount the officer typed stays; only an empty field, or one still holding the
+        previous suggestion, takes the new step's suggestion.
+        """
+        self.rules_box.hide()  # judged for the step before: pressing override would drop it
         offer = self.offer()
         kind = offer.kind if offer is not None else None
         caption = AMOUNT_LABELS.get(kind) if kind is not None else None
@@ -168,7 +176,9 @@ class StepDialog(RecordDialog):
             shown.setText(caption or self.tr("Amount"))
         self.amount_edit.setEnabled(caption is not None)
         suggested = offer.suggested_amount if offer is not None and caption else None
-        self.amount_edit.setText("" if suggested is None else f"{suggested:,}")
+        if self.amount_edit.text().strip() in ("", self._suggested):
+            self._suggested = "" if suggested is None else f"{suggested:,}"
+            self.amount_edit.setText(self._suggested)
 
     def draft(self) -> StepDraft:
         kind = self.kind_box.currentData()

@@ -95,6 +95,10 @@
         <translation>新しい事業...</translation>
     </message>
     <message>
+        <source>No amount at a prior consultation: it is asked when filed</source>
+        <translation>事前相談では申請額を入力しません（交付申請のときに入力します）</translation>
+    </message>
+    <message>
         <source>Amount requested</source>
         <translation>申請額</translation>
     </message>
@@ -126,8 +130,8 @@
         <translation>会場費（円）</translation>
     </message>
     <message>
-        <source>Days opened in %1</source>
-        <translation>%1の開設日数</translation>
+        <source>Days opened in %1: type the number of days, such as 12 (typed: %2).</source>
+        <translation>%1の開設日数は 12 のように日数で入力してください（入力: %2）。</translation>
     </message>
     <message>
         <source>Venue cost in %1</source>
@@ -2224,6 +2228,13 @@ The collaboration desk of Nerima ward&apos;s branch offices.</source>
     <message>
         <source>What you typed has not been saved. Discard it and close?</source>
         <translation>入力した内容はまだ保存されていません。破棄して閉じますか？</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalBox</name>
+    <message>
+        <source>Kyodo Desk</source>
+        <translation>協働デスク</translation>
     </message>
 </context>
 <context>

@@ -17,15 +17,18 @@ from kyodo_desktop.services.groups import office_choices
 from kyodo_desktop.services.permissions import Permission, allows, office_scope
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.filters import ApplicationFilter
+from kyodo_desktop.ui.application_steps import OVERRIDE_MARK
 from kyodo_desktop.ui.formatting import division_label, fiscal, label, programme_label, yen
 from kyodo_desktop.ui.lazy_model import Column
 from kyodo_desktop.ui.list_screen import ListScreen
+from kyodo_desktop.ui.refusal_box import tell_refusal
 
 if TYPE_CHECKING:
     from kyodo_desktop.ui.application_page import ApplicationPage
 
 SEARCH_DELAY_MS = 250  # long enough to type a word, short enough to feel instant
 YEARS_SHOWN = 20  # the 年度 offered in the filter, counting back from next year
+WIDTHS = (76, 160, 110, 150, 110, 70, 140, 90, 90, 90)
 
 
 def show_application(
@@ -78,17 +81,24 @@ class ApplicationScreen(ListScreen):
             Column(self.tr("Group"), lambda r: r.group_name),
             Column(self.tr("Project"), lambda r: r.project_title),
             Column(self.tr("Step"), lambda r: label(StepKind, r.status)),
+            # Beside the step, not after the amounts: a decision against the rules must be
+            # seen without scrolling, whatever the width of the window.
+            Column(
+                self.tr("Rules"),
+                lambda r: f"{OVERRIDE_MARK} {overridden}" if r.overridden else "",
+                tooltip=lambda r: overridden if r.overridden else "",
+            ),
             Column(self.tr("Requested"), lambda r: yen(r.amount_requested), align_right=True),
             Column(self.tr("Decided"), lambda r: yen(r.amount_decided), align_right=True),
             Column(self.tr("Paid"), lambda r: yen(r.amount_paid), align_right=True),
-            Column(self.tr("Rules"), lambda r: overridden if r.overridden else ""),
         ]
         self.applications = FilteredApplications(workspace, ApplicationFilter())
+        # Every column in sight in the main window at 1,280 px (less its 160 px navigation).
         self.setup(
             self.tr("Applications"),
             self.applications,
             columns,
-            widths=(90, 230, 170, 220, 180, 80, 100, 100, 100, 130),
+            widths=WIDTHS,
         )
         self._build_filters()
         self.table.activated.connect(self.open_application)  # Enter or a double click
@@ -174,7 +184,13 @@ class ApplicationScreen(ListScreen):
         self._show(row.id)
 
     def _show(self, application_id: uuid.UUID) -> None:
-        page = show_application(self._workspace, self, application_id)
+        try:
+            page = show_application(self._workspace, self, application_id)
+        except Exception as error:  # deleted on another PC meanwhile, a locked disk...
+            if not tell_refusal(self, error):
+                raise  # a bug
+            self.model.reload()  # the row may be gone
+            return
         if page is not None:  # a step or 収支 saved on the page moves the row's step and amounts
             page.updated.connect(self.model.reload)
 

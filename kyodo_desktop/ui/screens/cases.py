@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
@@ -15,6 +17,7 @@ from kyodo_desktop.ui.case_page import CasePage
 from kyodo_desktop.ui.formatting import label, wareki
 from kyodo_desktop.ui.lazy_model import Column
 from kyodo_desktop.ui.list_screen import ListScreen
+from kyodo_desktop.ui.refusal_box import tell_refusal
 
 SEARCH_DELAY_MS = 250  # as the group registry: a word, not letter by letter
 OPEN = (CaseStatus.ACTIVE.value, CaseStatus.WATCHING.value)
@@ -103,13 +106,22 @@ class CaseScreen(ListScreen):
 
     def open_case(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row())
-        if row is not None and CasePage.ask(self._workspace, self, row.id):
+        if row is not None and self._ask(row.id):
             self.model.reload()
+
+    def _ask(self, case_id: uuid.UUID) -> bool:
+        """The case's page; True if it changed, or could not be read (the row may be gone)."""
+        try:
+            return CasePage.ask(self._workspace, self, case_id)
+        except Exception as error:  # deleted on another PC meanwhile, a locked disk...
+            if not tell_refusal(self, error):
+                raise  # a bug
+            return True
 
     def new_case(self) -> None:
         case_id = CaseDialog.ask(self._workspace, self)
         if case_id is None:
             return
         self.model.reload()
-        CasePage.ask(self._workspace, self, case_id)
-        self.model.reload()
+        if self._ask(case_id):
+            self.model.reload()
