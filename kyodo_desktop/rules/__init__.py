@@ -21,7 +21,7 @@ from .calendar import (
 from .catalogue import programme, programmes
 from .dates import parse_date, parse_wareki
 from .errors import RulesDataError, RulesValidationError
-from .evaluation import evaluate
+from .evaluation import asked_over, evaluate
 from .formulas import HirobaGrant, JichiGrant, hiroba_amount, jichi_amount, jichi_grant
 from .groups import GroupKind
 from .money import formal_numerals, format_yen, format_yen_formal, parse_yen
@@ -68,6 +68,7 @@ __all__ = [
     "RulesValidationError",
     "Severity",
     "WarekiDate",
+    "asked_over",
     "days_in_month",
     "era_of",
     "evaluate",

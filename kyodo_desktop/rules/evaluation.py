@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from .amounts import work_out
+from .catalogue import programme
 from .eligibility import check_eligibility
 from .intake import check_request
+from .money import format_yen
 from .outcomes import Evaluation, Reason, Severity
+from .programmes import Formula
 from .requests import GrantRequest
 from .settings import DEFAULT_SETTINGS, RuleSettings
 
@@ -43,4 +46,25 @@ def evaluate(request: GrantRequest, *, settings: RuleSettings = DEFAULT_SETTINGS
         reasons=tuple(reasons),
         awards_used=gate.awards_used,
         awards_left=gate.awards_left,
+    )
+
+
+def asked_over(
+    evaluation: Evaluation, asked: int | None, *, label: str = "申請額"
+) -> Reason | None:
+    """An amount asked beyond what the rules grant on the facts given, or None.
+
+    ``evaluate`` judges an amount asked itself for the capped programmes and ①. ⑤ is asked
+    as 運営費 and months, so a total asked on top of them (the application's 申請額) is held
+    against the amount worked out here.
+    """
+    if asked is None or not evaluation.eligible or asked <= evaluation.grantable:
+        return None
+    prog = programme(evaluation.programme)
+    costs = any(d.formula is Formula.HIROBA for v in prog.versions for d in v.divisions)
+    what = "運営費・会場費から算定した額" if costs else "算定額"
+    return Reason(
+        "over_cap",
+        f"{label} {format_yen(asked)} は{what} {format_yen(evaluation.grantable)} を超えています",
+        Severity.LIMIT,
     )

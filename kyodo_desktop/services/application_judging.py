@@ -20,8 +20,8 @@ from kyodo_desktop.rules import (
     MonthRequest,
     Reason,
     Severity,
+    asked_over,
     evaluate,
-    format_yen,
 )
 from kyodo_desktop.rules import Group as RulesGroup
 from kyodo_desktop.rules.vocabulary import StepKind
@@ -119,20 +119,10 @@ def judge(
         for r in result.reasons
         if (r.severity is Severity.BLOCK and not amount_only) or r.code in OVER_LIMIT
     ]
-    if (
-        row.programme_code == "hiroba"
-        and result.eligible
-        and amount is not None
-        and amount > result.grantable
-    ):
-        refusals.append(
-            Reason(
-                "over_cap",
-                f"{label} {format_yen(amount)} は運営費・会場費から算定した額 "
-                f"{format_yen(result.grantable)} を超えています",
-                Severity.LIMIT,
-            )
-        )
+    if row.programme_code == "hiroba":  # asked as costs: the total is held against them
+        over = asked_over(result, amount, label=label)
+        if over is not None:
+            refusals.append(over)
     return Judgement(result, tuple(refusals))
 
 

@@ -30,10 +30,6 @@ from kyodo_desktop.store.groups import Group
 
 GroupAwards = Mapping[tuple[uuid.UUID, str], Sequence[Award]]
 
-# ① is a grant to the 町会's activities as a whole: each year's ① goes to one standing
-# project (services/rounds.py), so once the group has it, a new project is no second ①.
-STANDING_PROGRAMMES = frozenset({"jichi"})
-
 
 @dataclass(frozen=True)
 class Entitlement:
@@ -146,12 +142,23 @@ def entitlements_for(
             projects = []
         for division in _divisions(programme, fiscal_year):
             ask = _Asker(programme, division.code, division.name, fiscal_year, group, settings)
+            if programme.awards_per_group:
+                # ① counts the 町会's awards whatever the project: every row, a new
+                # project's too, sees them all, and a new project is no second ①.
+                pooled = sorted(
+                    (a for (_, code), got in awards.items() if code == programme.code for a in got),
+                    key=lambda award: award.fiscal_year,
+                )
+                mine = [ask(p, titles.get(p, ""), pooled) for p in projects]
+                found += _ranked(mine)
+                if not mine:
+                    found.append(ask(None, None, pooled))
+                continue
             mine = [
                 ask(p, titles.get(p, ""), awards.get((p, programme.code), ())) for p in projects
             ]
             found += _ranked(mine)
-            if not (mine and programme.code in STANDING_PROGRAMMES):
-                found.append(ask(None, None, ()))
+            found.append(ask(None, None, ()))
     return tuple(found)
 
 

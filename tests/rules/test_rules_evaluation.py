@@ -287,3 +287,16 @@ class TestWhatRemains:
     def test_closed(self):
         left = what_remains("teian", None, 2026, NPO)
         assert (left.eligible, left.max_grantable) == (False, 0)
+
+
+def test_a_total_asked_beyond_the_hiroba_costs_is_named() -> None:
+    from kyodo_desktop.rules import Group, GroupKind, MonthRequest, asked_over
+
+    npo = Group(GroupKind.NPO)
+    months = [MonthRequest(2026, 4, 10, 80_000)]  # 60,000 + 75,000 = 135,000
+    result = evaluate(GrantRequest("hiroba", 2026, npo, months=months))
+    assert result.grantable == 135_000
+    assert asked_over(result, 135_000) is None and asked_over(result, None) is None
+    over = asked_over(result, 150_000, label="交付決定額")
+    assert over is not None and over.code == "over_cap"
+    assert over.text == "交付決定額 150,000円 は運営費・会場費から算定した額 135,000円 を超えています"
