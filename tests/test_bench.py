@@ -34,6 +34,7 @@ SCENARIOS = [
     "search_1char",
     "list_memory",
     "group_entitlements",
+    "group_entitlements_per_project",
 ]
 FIELDS = {"scenario", "rows", "seconds", "baseline", "baseline_seconds", "ratio"}
 
@@ -111,3 +112,30 @@ def test_the_entitlements_scenario_has_its_applications_and_agrees_with_its_base
         assert with_projects  # the groups compared have projects with awards
     finally:
         workspace.close()
+
+
+def test_the_per_project_scenario_shares_the_ward_and_agrees_with_the_service(
+    records, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from kyodo_desktop.bench import entitlements as bench
+    from kyodo_desktop.bench.entitlements_per_project import per_project
+
+    first, second = records["group_entitlements"], records["group_entitlements_per_project"]
+    assert second["rows"] == first["rows"] == bench.applications_at(0.001)
+    assert second["baseline"] == "project_awards per project"
+    context = BenchContext(work_dir=tmp_path, scale=0.001)
+    try:
+        ward = bench.entitlement_ward(context)
+        assert bench.entitlement_ward(context) is ward  # opened once, built once
+        assert len(ward.picked) == bench.PICKED
+        database = ward.workspace.database
+        awarded = 0
+        for group_id in ward.picked:
+            found = bench.what_group_could_receive(
+                database, ward.head_office, group_id, ward.fiscal_year
+            )
+            assert per_project(database, group_id, ward.fiscal_year) == found.rows
+            awarded += sum(row.awards_used for row in found.rows)
+        assert awarded  # the groups compared have awards to count
+    finally:
+        bench.close_all()

@@ -6,7 +6,9 @@ into a fresh database (the search index rebuilt after, as after any bulk write).
 measured side is the service the group's page calls (services/entitlements.py: the
 group's awards in one indexed query) for groups picked at random; the baseline loads every
 application and project, picks the group's awards in Python and hands them to the same
-rules (`entitlements_for`), as a report written without the index would.
+rules (`entitlements_for`), as a report written without the index would. The data is
+built once per run and scale and opened once (`entitlement_ward`): the per-project scenario
+(bench/entitlements_per_project.py) times the same service on the same ward.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import random
 import uuid
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -31,6 +34,7 @@ from kyodo_desktop.rules import (
 )
 from kyodo_desktop.rules import Group as GroupFacts
 from kyodo_desktop.rules.vocabulary import StaffRole
+from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.entitlements import entitlements_for, what_group_could_receive
 from kyodo_desktop.services.rule_settings import current_rule_settings
 from kyodo_desktop.services.staff import system_actor
@@ -49,6 +53,9 @@ PROJECTS_PER_PROGRAMME = 3  # a group runs at most this many projects in one pro
 PICKED = 5
 CHUNK = 10_000
 SEED = 6
+# Bumped when the data built changes, so a kept --data-dir is not reused stale (2: one ①
+# project a group).
+DATA_VERSION = 2
 
 # Kinds of the ward's groups, roughly as the registry holds them.
 KINDS = {
@@ -127,7 +134,11 @@ def _build(database: Database, scale: float, last_fy: int) -> None:
         for _ in range(applications_at(scale)):
             group = rng.choice(groups)
             programme = rng.choice(open_to[GroupKind(group["kind"])])
-            slot = (group["id"], programme.code, rng.randrange(PROJECTS_PER_PROGRAMME))
+            number = rng.randrange(PROJECTS_PER_PROGRAMME)
+            # ① (counted per 町会) goes to the group's one standing project (services/rounds.py).
+            if programme.awards_per_group:
+                number = 0
+            slot = (group["id"], programme.code, number)
             project = projects.get(slot)
             if project is None:
                 project = _stamp(rng, group["origin_office"])
@@ -155,12 +166,47 @@ def _build(database: Database, scale: float, last_fy: int) -> None:
 
 
 def _workspace(context: BenchContext, last_fy: int) -> Workspace:
-    folder: Path = context.work_dir / f"entitlements-{context.scale:g}"
+    folder: Path = context.work_dir / f"entitlements-v{DATA_VERSION}-{context.scale:g}"
     built = (folder / DATABASE_FILE_NAME).exists()
     workspace = open_workspace(folder)
     if not built:
         _build(workspace.database, context.scale, last_fy)
     return workspace
+
+
+@dataclass
+class EntitlementWard:
+    """The ward of applications opened once per run, and the groups the scenarios ask about."""
+
+    workspace: Workspace
+    rows: int  # applications
+    picked: list[uuid.UUID]  # the same groups, in the same order, for every scenario
+    fiscal_year: int
+    head_office: Actor
+
+
+_OPEN: dict[tuple[str, float], EntitlementWard] = {}
+
+
+def entitlement_ward(context: BenchContext) -> EntitlementWard:
+    """The applications' ward of this run, built and opened on first use, then shared."""
+    key = (str(context.work_dir), context.scale)
+    if key not in _OPEN:
+        fy = fiscal_year(context.today)
+        workspace = _workspace(context, fy)
+        database = workspace.database
+        with database.reading() as session:
+            ids = list(session.scalars(select(Group.id).order_by(Group.id)))
+            rows = session.scalar(select(func.count()).select_from(Application)) or 0
+        picked = random.Random(SEED).sample(ids, min(PICKED, len(ids)))
+        actor = system_actor(database, StaffRole.HEAD_OFFICE)
+        _OPEN[key] = EntitlementWard(workspace, rows, picked, fy, actor)
+    return _OPEN[key]
+
+
+def close_all() -> None:
+    while _OPEN:
+        _OPEN.popitem()[1].workspace.close()
 
 
 def _from_every_row(database: Database, group_id: uuid.UUID, fy: int) -> object:
@@ -199,25 +245,19 @@ def _from_every_row(database: Database, group_id: uuid.UUID, fy: int) -> object:
     goal="at most 20 ms a group, at least 20x faster than reading every row (ratio ≤ 0.05)",
 )
 def group_entitlements(context: BenchContext) -> Prepared:
-    fy = fiscal_year(context.today)
-    workspace = _workspace(context, fy)
-    database = workspace.database
-    actor = system_actor(database, StaffRole.HEAD_OFFICE)
-    with database.reading() as session:
-        ids = list(session.scalars(select(Group.id).order_by(Group.id)))
-        rows = session.scalar(select(func.count()).select_from(Application)) or 0
-    picked = random.Random(SEED).sample(ids, min(PICKED, len(ids)))
+    ward = entitlement_ward(context)
+    database, picked, fy = ward.workspace.database, ward.picked, ward.fiscal_year
 
     def service() -> None:
         for group_id in picked:
-            what_group_could_receive(database, actor, group_id, fy)
+            what_group_could_receive(database, ward.head_office, group_id, fy)
 
     def baseline() -> None:
         for group_id in picked:
             _from_every_row(database, group_id, fy)
 
     return Prepared(
-        rows=rows,
+        rows=ward.rows,
         run=service,
         baseline_name="every row in Python",
         baseline=baseline,

@@ -14,6 +14,7 @@ from pathlib import Path
 from kyodo_desktop.bench import (  # noqa: F401
     audit_cost,
     entitlements,
+    entitlements_per_project,
     lists,
     memory,
     search,
@@ -51,12 +52,13 @@ def run_bench(
     with tempfile.TemporaryDirectory(prefix="kyodo-bench-") as scratch:
         context = BenchContext(work_dir=work_dir or Path(scratch), scale=scale)
         print(
-            f"{'scenario':<24}{'rows':>10}{'seconds':>10}  {'baseline':<28}{'seconds':>10}{'ratio':>8}"
+            f"{'scenario':<32}{'rows':>10}{'seconds':>10}  {'baseline':<28}{'seconds':>10}{'ratio':>8}"
         )
         try:
             records = _run_all(chosen, context, repeat)
         finally:
             close_all()
+            entitlements.close_all()
     if json_file is not None:
         json_file.write_text(json.dumps(records, ensure_ascii=False, indent=2) + "\n", "utf-8")
     return 0
@@ -80,15 +82,15 @@ def _run_all(chosen: list[Scenario], context: BenchContext, repeat: int) -> list
             record.update(prepared.measures())
         records.append(record)
         print(
-            f"{item.name:<24}{prepared.rows:>10,}{seconds:>10.4f}  "
+            f"{item.name:<32}{prepared.rows:>10,}{seconds:>10.4f}  "
             f"{prepared.baseline_name:<28}{baseline_seconds:>10.4f}{record['ratio']:>8}",
             flush=True,
         )
         if prepared.measures is not None:
             figures = ", ".join(f"{k} {v}" for k, v in record.items() if k not in _FIXED)
-            print(f"{'':<24}{figures}")
+            print(f"{'':<32}{figures}")
         if item.goal:
-            print(f"{'':<24}goal: {item.goal}", flush=True)
+            print(f"{'':<32}goal: {item.goal}", flush=True)
     return records
 
 

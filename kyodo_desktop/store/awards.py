@@ -42,25 +42,37 @@ def project_awards(
     The project's own, or, for a programme that counts per group (①: 1年度1回 per 町会),
     every award of the project's group in that programme. ``excluding`` leaves out the
     application being judged.
+
+    The SQL asks by project only (the project index: a project has a handful of
+    applications) and the programme is picked here: with the programme in the WHERE,
+    SQLite without statistics walks the programme-and-年度 index instead, every
+    application of the programme (40 ms a call at 100,000 applications, bench
+    ``group_entitlements_per_project``).
     """
-    query = (
-        select(Application.fiscal_year, Application.division)
-        .where(
-            Application.programme_code == programme_code,
-            Application.status.in_(AWARDED_STATUSES),
-            Application.deleted_at.is_(None),
-        )
-        .order_by(Application.fiscal_year)
-    )
     if programme(programme_code).awards_per_group:
-        group_id = select(Project.group_id).where(Project.id == project_id).scalar_subquery()
-        siblings = select(Project.id).where(Project.group_id == group_id)
-        query = query.where(Application.project_id.in_(siblings))
+        group_id = session.scalar(select(Project.group_id).where(Project.id == project_id))
+        projects = list(
+            session.scalars(
+                select(Project.id).where(Project.group_id == group_id, Project.deleted_at.is_(None))
+            )
+        )
     else:
-        query = query.where(Application.project_id == project_id)
-    if excluding is not None:
-        query = query.where(Application.id != excluding)
-    return [Award(fy, division) for fy, division in session.execute(query)]
+        projects = [project_id]
+    rows = session.execute(
+        select(
+            Application.id,
+            Application.programme_code,
+            Application.fiscal_year,
+            Application.division,
+            Application.status,
+        ).where(Application.project_id.in_(projects), Application.deleted_at.is_(None))
+    )
+    found = [
+        Award(fy, division)
+        for app_id, code, fy, division, status in rows
+        if code == programme_code and status in AWARDED_STATUSES and app_id != excluding
+    ]
+    return sorted(found, key=lambda award: award.fiscal_year)
 
 
 def group_awards(session: Session, group_id: uuid.UUID) -> dict[tuple[uuid.UUID, str], list[Award]]:
