@@ -8,6 +8,7 @@ page is read again after every change.
 from __future__ import annotations
 
 import uuid
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,21 +25,22 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.rules.vocabulary import StepKind
-from kyodo_desktop.services.application_view import OTHER_OFFICE, stage_refusal
+from kyodo_desktop.services.application_view import OTHER_OFFICE, StepView, stage_refusal
 from kyodo_desktop.services.applications import ApplicationView, get_application
 from kyodo_desktop.services.permissions import DENIED, Permission, allows
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.application_steps import (
     OVERRIDE_MARK,
-    StepRows,
     overridden_text,
     step_columns,
 )
 from kyodo_desktop.ui.formatting import fiscal, label, wareki, yen
 from kyodo_desktop.ui.lazy_model import LazyTableModel
-from kyodo_desktop.ui.list_screen import make_table
-from kyodo_desktop.ui.login import message_label, refusal_text
+from kyodo_desktop.ui.list_screen import ListSource, make_table
+from kyodo_desktop.ui.login import message_label
 from kyodo_desktop.ui.open_pages import OpenPages
+from kyodo_desktop.ui.record_page import exec_until_closed, show_details
+from kyodo_desktop.ui.refusal_box import open_or_tell, say_refusal
 
 # A decision against the rules must not be missed by whoever opens the application.
 BANNER_STYLE = (
@@ -84,7 +86,7 @@ class ApplicationPage(QDialog):
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.hide()
         self.message = message_label(self)
-        self.steps = StepRows()
+        self.steps: ListSource[StepView] = ListSource()  # a dozen steps at most
         self.model = LazyTableModel(self.steps, step_columns(), parent=self)
         self.table = make_table(self.model, self)
         for column, width in enumerate((90, 90, 140, 100, 110, 120)):
@@ -148,12 +150,9 @@ class ApplicationPage(QDialog):
         """`reload`, saying why on the page if it cannot be read (deleted, locked disk)."""
         try:
             self.reload()
-        except Exception as error:
-            text = refusal_text(error)
-            if text is None:
+        except Exception as error:  # deleted on another PC meanwhile, a locked disk...
+            if not say_refusal(self.message, error):
                 raise  # a bug
-            self.message.setText(text)
-            self.message.show()
             return False
         return True
 
@@ -172,8 +171,6 @@ class ApplicationPage(QDialog):
         return OTHER_OFFICE  # the only other cause: the application is another office's
 
     def _show_details(self, view: ApplicationView) -> None:
-        while self.details.rowCount():
-            self.details.removeRow(0)
         title = f"{view.programme_label} — {view.group_name}"
         self.setWindowTitle(title)
         programme = view.programme_label
@@ -191,11 +188,7 @@ class ApplicationPage(QDialog):
             rows.append((self.tr("Member households"), f"{view.households:,}"))
         if view.purpose:
             rows.append((self.tr("Purpose"), view.purpose))
-        for caption, value in rows:
-            shown = QLabel(value, self)
-            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            shown.setWordWrap(True)
-            self.details.addRow(caption, shown)
+        show_details(self.details, self, rows)
 
     def _show_amounts(self, view: ApplicationView) -> None:
         # — for an amount not yet there; a paid 0 is shown only once money could move.
@@ -292,15 +285,10 @@ class ApplicationPage(QDialog):
         """The 収支予算 ("budget") or 収支決算 ("actual") in their own dialog."""
         from kyodo_desktop.ui.budget_dialog import BudgetDialog
 
-        try:
-            saved = BudgetDialog.edit(self._workspace, self, self.application_id, stage)
-        except Exception as error:
-            text = refusal_text(error)
-            if text is None:
-                raise
-            self.message.setText(text)
-            self.message.show()
-            return
+        saved = open_or_tell(
+            partial(say_refusal, self.message),
+            lambda: BudgetDialog.edit(self._workspace, self, self.application_id, stage),
+        )
         if saved:
             self._changed()
 
@@ -329,9 +317,4 @@ class ApplicationPage(QDialog):
     @classmethod
     def ask(cls, workspace: Workspace, parent: QWidget | None, application_id: uuid.UUID) -> bool:
         """Show the page until closed; True if the application was changed meanwhile."""
-        page = cls(workspace, application_id, parent)
-        try:
-            page.exec()
-            return page.changed
-        finally:
-            page.deleteLater()
+        return exec_until_closed(cls(workspace, application_id, parent))

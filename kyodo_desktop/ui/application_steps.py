@@ -18,19 +18,6 @@ AMOUNT = 3  # the column aligned right
 translate = QCoreApplication.translate  # literal texts, so that lupdate collects them
 
 
-class StepRows:
-    """The application's steps, held whole: an application has a dozen at most."""
-
-    def __init__(self) -> None:
-        self.rows: list[StepView] = []
-
-    def count(self) -> int:
-        return len(self.rows)
-
-    def page(self, offset: int, limit: int) -> list[StepView]:
-        return self.rows[offset : offset + limit]
-
-
 def recorded_at(step: StepView) -> str:
     """``R8.6.1 14:03``: when the step was entered, on the ward's clock."""
     local = japan_time(step.recorded_at)

@@ -43,8 +43,9 @@ from kyodo_desktop.ui.budget_lines import (
     BudgetLinesModel,
     SideDelegate,
 )
-from kyodo_desktop.ui.login import message_label, refusal_text
+from kyodo_desktop.ui.login import message_label
 from kyodo_desktop.ui.record_dialog import DiscardChangesQuestion
+from kyodo_desktop.ui.refusal_box import say_refusal
 
 HIROBA = "hiroba"  # ⑤ 相談情報ひろば: its months are planned and reported too
 
@@ -213,11 +214,8 @@ class BudgetDialog(QDialog):
         try:
             self.save()
         except Exception as error:  # a refusal is shown, everything typed stays
-            text = refusal_text(error)
-            if text is None:
+            if not say_refusal(self.message, error):
                 raise  # a bug
-            self.message.setText(text)
-            self.message.show()
             field = error.field if isinstance(error, ServiceError) else None
             if field == "months" and self.months_table is not None:
                 self.months_table.setFocus()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.rules import RulesValidationError, format_fiscal_year, programme
+from kyodo_desktop.rules import format_fiscal_year
 from kyodo_desktop.rules.vocabulary import CaseEventKind, CaseStatus, Channel, StepKind
 from kyodo_desktop.services.cases import (
     CaseView,
@@ -29,11 +29,13 @@ from kyodo_desktop.services.cases import (
 from kyodo_desktop.services.permissions import Permission, allows
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.case_timeline import CONSULTATION, EVENT, STEP
-from kyodo_desktop.ui.formatting import label, programme_label, wareki, yen
+from kyodo_desktop.ui.formatting import label, programme_code_label, wareki, yen
 from kyodo_desktop.ui.lazy_model import Column, LazyTableModel
-from kyodo_desktop.ui.list_screen import make_table
-from kyodo_desktop.ui.login import message_label, refusal_text
+from kyodo_desktop.ui.list_screen import ListSource, make_table
+from kyodo_desktop.ui.login import message_label
 from kyodo_desktop.ui.questions import confirm
+from kyodo_desktop.ui.record_page import exec_until_closed, show_details
+from kyodo_desktop.ui.refusal_box import open_or_tell, say_refusal
 
 
 class CloseCaseQuestion:
@@ -52,14 +54,6 @@ class CloseCaseQuestion:
         )
 
 
-def _programme(code: str) -> str:
-    try:
-        found = programme(code)
-    except RulesValidationError:
-        return code
-    return programme_label(found.number, found.name)
-
-
 def kind_text(line: TimelineLine) -> str:
     """The kind of line in the ward's words: 訪問, 相談（電話）, 交付決定, ..."""
     if line.source == EVENT:
@@ -72,23 +66,10 @@ def kind_text(line: TimelineLine) -> str:
 def what_text(line: TimelineLine) -> str:
     if line.source == STEP:
         year = format_fiscal_year(line.fiscal_year) if line.fiscal_year else ""
-        parts = [_programme(line.programme_code), year, line.what]
+        parts = [programme_code_label(line.programme_code), year, line.what]
         return " ".join(part for part in parts if part)
     text = " ".join(line.what.split())
     return f"{line.department}: {text}" if line.department else text
-
-
-class TimelineRows:
-    """The case's lines, held whole (a case has tens of lines, not thousands)."""
-
-    def __init__(self) -> None:
-        self.rows: list[TimelineLine] = []
-
-    def count(self) -> int:
-        return len(self.rows)
-
-    def page(self, offset: int, limit: int) -> list[TimelineLine]:
-        return self.rows[offset : offset + limit]
 
 
 class CasePage(QDialog):
@@ -103,7 +84,8 @@ class CasePage(QDialog):
         self.changed = False  # the list behind should reload
         self.details = QFormLayout()
         self.message = message_label(self)
-        self.timeline = TimelineRows()
+        # The case's lines, held whole (a case has tens of lines, not thousands).
+        self.timeline: ListSource[TimelineLine] = ListSource()
         self.columns = [
             Column(self.tr("Date"), lambda r: wareki(r.on)),
             Column(self.tr("Kind"), kind_text),
@@ -165,8 +147,6 @@ class CasePage(QDialog):
         self.close_case_button.setText(self.tr("Reopen") if closed else self.tr("Close case..."))
 
     def _show_details(self, case: CaseView) -> None:
-        while self.details.rowCount():
-            self.details.removeRow(0)
         self.setWindowTitle(f"{case.title} — {case.group_name}")
         period = wareki(case.opened_on)
         if case.closed_on is not None:
@@ -188,20 +168,16 @@ class CasePage(QDialog):
             (self.tr("Period"), period),
             (self.tr("Next action"), next_action),
         ]
-        for caption, value in rows:
-            shown = QLabel(value, self)
-            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            shown.setWordWrap(True)
-            self.details.addRow(caption, shown)
+        show_details(self.details, self, rows)
 
     # Acting ---------------------------------------------------------------------------
 
     def _refused(self, error: Exception) -> None:
-        text = refusal_text(error)
-        if text is None:
-            raise error
-        self.message.setText(text)
-        self.message.show()
+        if not self._tell(error):
+            raise error  # a bug
+
+    def _tell(self, error: Exception) -> bool:
+        return say_refusal(self.message, error)
 
     def _done(self) -> None:
         """Something on the case, or opened from it, changed: read again, and the list too."""
@@ -254,12 +230,11 @@ class CasePage(QDialog):
     def _open_application(self, application_id: uuid.UUID) -> QWidget | None:
         from kyodo_desktop.ui.application_page import ApplicationPage
 
-        try:
-            page = ApplicationPage.show_for(self._workspace, self, application_id)
-        except Exception as error:
-            self._refused(error)
-            return None
-        page.updated.connect(self._done)
+        page = open_or_tell(
+            self._tell, lambda: ApplicationPage.show_for(self._workspace, self, application_id)
+        )
+        if page is not None:
+            page.updated.connect(self._done)
         return page
 
     def open_line(self, index: QModelIndex) -> QWidget | None:
@@ -273,20 +248,16 @@ class CasePage(QDialog):
             return None
         from kyodo_desktop.ui.consultation_form import ConsultationForm
 
-        try:
-            form = ConsultationForm.open_existing(self._workspace, line.consultation_id, self)
-        except Exception as error:
-            self._refused(error)
-            return None
-        form.saved.connect(self._done)
+        consultation_id = line.consultation_id
+        form = open_or_tell(
+            self._tell,
+            lambda: ConsultationForm.open_existing(self._workspace, consultation_id, self),
+        )
+        if form is not None:
+            form.saved.connect(self._done)
         return form
 
     @classmethod
     def ask(cls, workspace: Workspace, parent: QWidget | None, case_id: uuid.UUID) -> bool:
         """Show the page until closed; True if the case was changed meanwhile."""
-        page = cls(workspace, case_id, parent)
-        try:
-            page.exec()
-            return page.changed
-        finally:
-            page.deleteLater()
+        return exec_until_closed(cls(workspace, case_id, parent))

@@ -27,7 +27,8 @@ from kyodo_desktop.services.entitlements import (
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.formatting import fiscal, programme_label, yen
 from kyodo_desktop.ui.list_screen import make_table
-from kyodo_desktop.ui.login import message_label, refusal_text
+from kyodo_desktop.ui.login import message_label
+from kyodo_desktop.ui.refusal_box import say_refusal
 
 Index = QModelIndex | QPersistentModelIndex
 PROJECT = 2  # the column that names the project
@@ -220,13 +221,10 @@ class EntitlementPanel(QWidget):
                 self._workspace.database, self._workspace.actor, self.group_id, self.fiscal_year
             )
         except Exception as error:
-            text = refusal_text(error)
-            if text is None:
-                raise
+            if not say_refusal(self.message, error):
+                raise  # a bug
             self.found = None
             self.model.set_rows(())
-            self.message.setText(text)
-            self.message.show()
             return
         self.message.hide()
         self.model.set_rows(self.found.rows)

@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from kyodo_desktop.rules import format_fiscal_year, format_wareki_short, format_yen, programme
+from kyodo_desktop.rules import (
+    RulesValidationError,
+    format_fiscal_year,
+    format_wareki_short,
+    format_yen,
+    programme,
+)
 
 
 def wareki(day: date | None) -> str:
@@ -33,6 +39,15 @@ def label(vocabulary: type[StrEnum], code: str | None) -> str:
 def programme_label(number: int, name: str) -> str:
     """``'① 自治活動推進協力費'``: the circled number the ward's paper uses."""
     return f"{chr(0x2460 + number - 1)} {name}"
+
+
+def programme_code_label(code: str) -> str:
+    """``'① 自治活動推進協力費'`` for a stored programme code, or the code if it is unknown."""
+    try:
+        found = programme(code)
+    except RulesValidationError:
+        return code
+    return programme_label(found.number, found.name)
 
 
 def division_label(programme_code: str, division: str | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.rules import GroupKind, RulesValidationError, programme
+from kyodo_desktop.rules import GroupKind
 from kyodo_desktop.rules.vocabulary import CaseStatus, Channel, StepKind
 from kyodo_desktop.services.groups import (
     GroupView,
@@ -28,24 +28,13 @@ from kyodo_desktop.services.groups import (
 from kyodo_desktop.services.permissions import Permission, allows
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.entitlement_panel import EntitlementPanel
-from kyodo_desktop.ui.formatting import label, programme_label, wareki
+from kyodo_desktop.ui.formatting import label, programme_code_label, wareki
 from kyodo_desktop.ui.lazy_model import Column, LazyTableModel
-from kyodo_desktop.ui.list_screen import make_table
-from kyodo_desktop.ui.login import message_label, refusal_text
+from kyodo_desktop.ui.list_screen import ListSource, make_table
+from kyodo_desktop.ui.login import message_label
 from kyodo_desktop.ui.questions import confirm
-
-
-class HistoryRows:
-    """The group's timeline, held whole: a page shows at most a few thousand lines."""
-
-    def __init__(self) -> None:
-        self.rows: list[HistoryRow] = []
-
-    def count(self) -> int:
-        return len(self.rows)
-
-    def page(self, offset: int, limit: int) -> list[HistoryRow]:
-        return self.rows[offset : offset + limit]
+from kyodo_desktop.ui.record_page import exec_until_closed, show_details
+from kyodo_desktop.ui.refusal_box import open_or_tell, say_refusal
 
 
 class ActiveQuestion:
@@ -67,14 +56,6 @@ class ActiveQuestion:
         return confirm(parent, title, text.replace("%1", group_name))
 
 
-def _programme(code: str) -> str:
-    try:
-        found = programme(code)
-    except RulesValidationError:
-        return code
-    return programme_label(found.number, found.name)
-
-
 class GroupPage(QDialog):
     """The group's details, its timeline, and the buttons to change or deactivate it."""
 
@@ -93,7 +74,8 @@ class GroupPage(QDialog):
             "project": self.tr("Project"),
             "application": self.tr("Application"),
         }
-        self.history = HistoryRows()
+        # The timeline, held whole: a page shows at most a few thousand lines.
+        self.history: ListSource[HistoryRow] = ListSource()
         self.model = LazyTableModel(
             self.history,
             [
@@ -153,7 +135,7 @@ class GroupPage(QDialog):
 
     @staticmethod
     def _summary(row: HistoryRow) -> str:
-        text = _programme(row.summary) if row.kind == "application" else row.summary
+        text = programme_code_label(row.summary) if row.kind == "application" else row.summary
         return " ".join(text.split())[:200]
 
     @staticmethod
@@ -175,8 +157,6 @@ class GroupPage(QDialog):
         )
 
     def _show_details(self, group: GroupView) -> None:
-        while self.details.rowCount():
-            self.details.removeRow(0)
         self.setWindowTitle(group.name)
         address = f"〒{group.postal_code} {group.address}" if group.postal_code else group.address
         households = ""
@@ -199,11 +179,7 @@ class GroupPage(QDialog):
             (self.tr("Status"), self.tr("Active") if group.active else self.tr("Inactive")),
             (self.tr("Notes"), group.notes),
         ]
-        for caption, value in rows:
-            shown = QLabel(value, self)
-            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            shown.setWordWrap(True)
-            self.details.addRow(caption, shown)
+        show_details(self.details, self, rows)
         self.active_button.setText(
             self.tr("Deactivate") if group.active else self.tr("Make active again")
         )
@@ -219,15 +195,7 @@ class GroupPage(QDialog):
         """A support case on the timeline opens its page (支援ケース)."""
         from kyodo_desktop.ui.case_page import CasePage
 
-        try:
-            changed = CasePage.ask(self._workspace, self, case_id)
-        except Exception as error:
-            text = refusal_text(error)
-            if text is None:
-                raise
-            self.message.setText(text)
-            self.message.show()
-            return
+        changed = open_or_tell(self._tell, lambda: CasePage.ask(self._workspace, self, case_id))
         if changed:
             self.reload()
 
@@ -240,29 +208,19 @@ class GroupPage(QDialog):
         if case_id is None:
             return
         self.reload()
-        CasePage.ask(self._workspace, self, case_id)
+        open_or_tell(self._tell, lambda: CasePage.ask(self._workspace, self, case_id))
         self.reload()
 
     def new_application(self) -> None:
         """File an application for this group (ui/application_dialog.py), then its page."""
         from kyodo_desktop.ui.application_dialog import ApplicationDialog
-        from kyodo_desktop.ui.application_page import ApplicationPage
 
         application_id = ApplicationDialog.ask(self._workspace, self, group_id=self.group_id)
         if application_id is None:
             return
         self.changed = True
         self.reload()
-        try:
-            page = ApplicationPage.show_for(self._workspace, self, application_id)
-        except Exception as error:
-            text = refusal_text(error)
-            if text is None:
-                raise
-            self.message.setText(text)
-            self.message.show()
-            return
-        page.updated.connect(self._application_changed)  # a decision moves 受けられる支援
+        self._show_application(application_id)
 
     def open_history_row(self, index: QModelIndex) -> None:
         """An application on the timeline opens its page (申請の詳細), without blocking."""
@@ -270,20 +228,20 @@ class GroupPage(QDialog):
         if row is not None and row.kind == "case":
             self.open_case(row.id)
             return
-        if row is None or row.kind != "application":
-            return
+        if row is not None and row.kind == "application":
+            self._show_application(row.id)
+
+    def _show_application(self, application_id: uuid.UUID) -> None:
         from kyodo_desktop.ui.application_page import ApplicationPage
 
-        try:
-            page = ApplicationPage.show_for(self._workspace, self, row.id)
-        except Exception as error:
-            text = refusal_text(error)
-            if text is None:
-                raise
-            self.message.setText(text)
-            self.message.show()
-            return
-        page.updated.connect(self._application_changed)
+        page = open_or_tell(
+            self._tell, lambda: ApplicationPage.show_for(self._workspace, self, application_id)
+        )
+        if page is not None:  # a decision moves 受けられる支援
+            page.updated.connect(self._application_changed)
+
+    def _tell(self, error: Exception) -> bool:
+        return say_refusal(self.message, error)
 
     def _application_changed(self) -> None:
         self.changed = True
@@ -297,11 +255,8 @@ class GroupPage(QDialog):
         try:
             change(self._workspace.database, self._workspace.actor, self.group_id)
         except Exception as error:
-            text = refusal_text(error)
-            if text is None:
-                raise
-            self.message.setText(text)
-            self.message.show()
+            if not self._tell(error):
+                raise  # a bug
             return
         self.message.hide()
         self.changed = True
@@ -310,9 +265,4 @@ class GroupPage(QDialog):
     @classmethod
     def ask(cls, workspace: Workspace, parent: QWidget | None, group_id: uuid.UUID) -> bool:
         """Show the page until closed; True if the group was changed meanwhile."""
-        page = cls(workspace, group_id, parent)
-        try:
-            page.exec()
-            return page.changed
-        finally:
-            page.deleteLater()
+        return exec_until_closed(cls(workspace, group_id, parent))

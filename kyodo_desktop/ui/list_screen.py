@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
@@ -16,18 +17,24 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.ui.lazy_model import Column, LazyTableModel, PagedSource
 
+Row = TypeVar("Row")
 
-class ListSource:
-    """A small list already in memory, served like a paged source."""
 
-    def __init__(self, rows: Sequence[object]) -> None:
-        self._rows = list(rows)
+class ListSource(Generic[Row]):
+    """A small list already in memory, served like a paged source.
+
+    A page's timeline or steps are read whole (tens of lines, a few thousand at most):
+    the page replaces `rows` and reloads its model.
+    """
+
+    def __init__(self, rows: Sequence[Row] = ()) -> None:
+        self.rows: list[Row] = list(rows)
 
     def count(self) -> int:
-        return len(self._rows)
+        return len(self.rows)
 
-    def page(self, offset: int, limit: int) -> Sequence[object]:
-        return self._rows[offset : offset + limit]
+    def page(self, offset: int, limit: int) -> Sequence[Row]:
+        return self.rows[offset : offset + limit]
 
 
 def make_table(model: LazyTableModel, parent: QWidget | None = None) -> QTableView:

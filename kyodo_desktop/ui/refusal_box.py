@@ -1,4 +1,4 @@
-"""Why a page could not be opened or read again, told in a box instead of nothing at all.
+"""Why a page could not be opened or read again, told in a box or on the page's message line.
 
 A list's row may name a record deleted on another PC since the list was read, or the
 database may be locked or damaged: the officer pressed Enter and must be told why nothing
@@ -7,10 +7,15 @@ opened. `RefusalBox.tell` is the seam tests replace.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from kyodo_desktop.ui.login import refusal_text
+
+Opened = TypeVar("Opened")
 
 
 class RefusalBox:
@@ -22,9 +27,31 @@ class RefusalBox:
 
 
 def tell_refusal(parent: QWidget | None, error: Exception) -> bool:
-    """Tell the officer why; False for a bug, which the caller raises again."""
+    """Tell the officer why in a box; False for a bug, which the caller raises again."""
     text = refusal_text(error)
     if text is None:
         return False
     RefusalBox.tell(parent, text)
     return True
+
+
+def say_refusal(message: QLabel, error: Exception) -> bool:
+    """Tell the officer why on a page's message line; False for a bug, raised again by the caller."""
+    text = refusal_text(error)
+    if text is None:
+        return False
+    message.setText(text)
+    message.show()
+    return True
+
+
+def open_or_tell(
+    tell: Callable[[Exception], bool], open_page: Callable[[], Opened]
+) -> Opened | None:
+    """``open_page()``, or None once ``tell`` has said why it could not be; a bug is raised."""
+    try:
+        return open_page()
+    except Exception as error:  # deleted on another PC meanwhile, a locked disk...
+        if not tell(error):
+            raise  # a bug
+        return None

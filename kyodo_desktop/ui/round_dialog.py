@@ -29,8 +29,9 @@ from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.rounds import ROUND_PROGRAMME, RoundResult, open_round, preview_round
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.formatting import fiscal, yen
-from kyodo_desktop.ui.login import message_label, refusal_text
+from kyodo_desktop.ui.login import message_label
 from kyodo_desktop.ui.questions import confirm
+from kyodo_desktop.ui.refusal_box import say_refusal
 
 
 def fill(text: str, *values: str) -> str:
@@ -164,11 +165,8 @@ class RoundDialog(QDialog):
 
     def _refused(self, error: Exception) -> bool:
         """Say why; the button stays, so that a locked database can be tried again."""
-        text = refusal_text(error)
-        if text is None:
+        if not say_refusal(self.message, error):
             return False
-        self.message.setText(text)
-        self.message.show()
         self.open_button.setEnabled(True)
         return True
 

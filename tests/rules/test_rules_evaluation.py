@@ -299,4 +299,6 @@ def test_a_total_asked_beyond_the_hiroba_costs_is_named() -> None:
     assert asked_over(result, 135_000) is None and asked_over(result, None) is None
     over = asked_over(result, 150_000, label="交付決定額")
     assert over is not None and over.code == "over_cap"
-    assert over.text == "交付決定額 150,000円 は運営費・会場費から算定した額 135,000円 を超えています"
+    assert (
+        over.text == "交付決定額 150,000円 は運営費・会場費から算定した額 135,000円 を超えています"
+    )

@@ -6,27 +6,24 @@ import uuid
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from kyodo_desktop.rules import fiscal_year, programmes
 from kyodo_desktop.rules.vocabulary import StepKind
 from kyodo_desktop.services import browse
 from kyodo_desktop.services.groups import office_choices
-from kyodo_desktop.services.permissions import Permission, allows, office_scope
+from kyodo_desktop.services.permissions import office_scope
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.filters import ApplicationFilter
 from kyodo_desktop.ui.application_steps import OVERRIDE_MARK
+from kyodo_desktop.ui.filtered_screen import Filtered, FilteredListScreen
 from kyodo_desktop.ui.formatting import division_label, fiscal, label, programme_label, yen
 from kyodo_desktop.ui.lazy_model import Column
-from kyodo_desktop.ui.list_screen import ListScreen
-from kyodo_desktop.ui.refusal_box import tell_refusal
+from kyodo_desktop.ui.refusal_box import open_or_tell
 
 if TYPE_CHECKING:
     from kyodo_desktop.ui.application_page import ApplicationPage
 
-SEARCH_DELAY_MS = 250  # long enough to type a word, short enough to feel instant
 YEARS_SHOWN = 20  # the 年度 offered in the filter, counting back from next year
 WIDTHS = (76, 160, 110, 150, 110, 70, 140, 90, 90, 90)
 
@@ -46,30 +43,11 @@ def new_application(workspace: Workspace, parent: QWidget) -> uuid.UUID | None:
     return ApplicationDialog.ask(workspace, parent)
 
 
-class FilteredApplications:
-    """The applications the filters keep, as a paged source the table can be pointed at again."""
-
-    def __init__(self, workspace: Workspace, wanted: ApplicationFilter) -> None:
-        self._workspace = workspace
-        self.narrow(wanted)
-
-    def narrow(self, wanted: ApplicationFilter) -> None:
-        self.wanted = wanted
-        self._browser = browse.applications(self._workspace.database, self._workspace.actor, wanted)
-
-    def count(self) -> int:
-        return self._browser.count()
-
-    def page(self, offset: int, limit: int) -> list:
-        return self._browser.page(offset, limit)
-
-
-class ApplicationScreen(ListScreen):
+class ApplicationScreen(FilteredListScreen):
     """Every application the officer may see, the latest 年度 first."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__("applications", parent)
-        self._workspace = workspace
+        super().__init__("applications", workspace, parent)
         overridden = self.tr("Decided against the rules")
         columns = [
             Column(self.tr("Fiscal year"), lambda r: fiscal(r.fiscal_year)),
@@ -92,7 +70,10 @@ class ApplicationScreen(ListScreen):
             Column(self.tr("Decided"), lambda r: yen(r.amount_decided), align_right=True),
             Column(self.tr("Paid"), lambda r: yen(r.amount_paid), align_right=True),
         ]
-        self.applications = FilteredApplications(workspace, ApplicationFilter())
+        self.applications = Filtered(
+            lambda wanted: browse.applications(workspace.database, workspace.actor, wanted),
+            ApplicationFilter(),
+        )
         # Every column in sight in the main window at 1,280 px (less its 160 px navigation).
         self.setup(
             self.tr("Applications"),
@@ -101,14 +82,10 @@ class ApplicationScreen(ListScreen):
             widths=WIDTHS,
         )
         self._build_filters()
-        self.table.activated.connect(self.open_application)  # Enter or a double click
 
     def _build_filters(self) -> None:
         actor = self._workspace.actor
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("applicationSearch")
-        self.search_edit.setPlaceholderText(self.tr("Search by group name (Ctrl+F)"))
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_box("applicationSearch", self.tr("Search by group name (Ctrl+F)"))
         self.year_box = QComboBox(self)
         self.year_box.addItem(self.tr("All fiscal years"), None)
         latest = fiscal_year(date.today()) + 1  # next 年度's applications are taken from the winter
@@ -130,28 +107,19 @@ class ApplicationScreen(ListScreen):
                 self.office_box.addItem(f"{office.code} {office.name}", office.id)
         else:
             self.office_box.hide()
-        self.new_button = QPushButton(self.tr("New application..."), self)
-        self.new_button.setEnabled(allows(actor, Permission.WRITE))
-        bar = QHBoxLayout()
-        bar.addWidget(self.search_edit, 2)
-        bar.addWidget(self.year_box)
-        bar.addWidget(self.programme_box, 1)
-        bar.addWidget(self.step_box)
-        bar.addWidget(self.office_box, 1)
-        bar.addWidget(self.new_button)
-        self.layout().insertLayout(1, bar)
-
-        # Typing waits a moment before searching, so a word is not searched letter by letter.
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.apply_filters)
-        self.search_edit.textChanged.connect(self.search_timer.start)
-        self.search_edit.returnPressed.connect(self._search_now)
-        for box in (self.year_box, self.programme_box, self.step_box, self.office_box):
-            box.currentIndexChanged.connect(self.apply_filters)
-        self.new_button.clicked.connect(self.new_application)
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        self.new_record_button(self.tr("New application..."))
+        self.place_filters(
+            self.applications,
+            [
+                (self.search_edit, 2),
+                (self.year_box, 0),
+                (self.programme_box, 1),
+                (self.step_box, 0),
+                (self.office_box, 1),
+                (self.new_button, 0),
+            ],
+            (self.year_box, self.programme_box, self.step_box, self.office_box),
+        )
 
     def wanted(self) -> ApplicationFilter:
         return ApplicationFilter(
@@ -162,41 +130,20 @@ class ApplicationScreen(ListScreen):
             text=self.search_edit.text(),
         )
 
-    def apply_filters(self) -> None:
-        self.search_timer.stop()
-        self.applications.narrow(self.wanted())
-        self.model.reload()
-
-    def _search_now(self) -> None:
-        self.apply_filters()
-        if self.model.rowCount():
-            self.table.setFocus()
-            self.table.selectRow(0)
-
-    def _focus_search(self) -> None:
-        self.search_edit.setFocus()
-        self.search_edit.selectAll()
-
-    def open_application(self, index: QModelIndex) -> None:
-        row = self.model.row_at(index.row())
-        if row is None:
-            return
-        self._show(row.id)
-
-    def _show(self, application_id: uuid.UUID) -> None:
-        try:
-            page = show_application(self._workspace, self, application_id)
-        except Exception as error:  # deleted on another PC meanwhile, a locked disk...
-            if not tell_refusal(self, error):
-                raise  # a bug
-            self.model.reload()  # the row may be gone
-            return
+    def open_record(self, record_id: uuid.UUID) -> None:
+        page = open_or_tell(self._tell, lambda: show_application(self._workspace, self, record_id))
         if page is not None:  # a step or 収支 saved on the page moves the row's step and amounts
             page.updated.connect(self.model.reload)
 
-    def new_application(self) -> None:
+    def _tell(self, error: Exception) -> bool:
+        told = super()._tell(error)
+        if told:
+            self.model.reload()  # the row may be gone
+        return told
+
+    def new_record(self) -> None:
         application_id = new_application(self._workspace, self)
         if application_id is None:
             return
         self.model.reload()
-        self._show(application_id)
+        self.open_record(application_id)
