@@ -16,6 +16,7 @@ from __future__ import annotations
 import random
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -245,7 +246,15 @@ def _from_every_row(database: Database, group_id: uuid.UUID, fy: int) -> object:
     goal="at most 20 ms a group, at least 20x faster than reading every row (ratio ≤ 0.05)",
 )
 def group_entitlements(context: BenchContext) -> Prepared:
-    ward = entitlement_ward(context)
+    return service_beside(entitlement_ward(context), _from_every_row, "every row in Python")
+
+
+def service_beside(
+    ward: EntitlementWard,
+    baseline_for: Callable[[Database, uuid.UUID, int], object],
+    baseline_name: str,
+) -> Prepared:
+    """The service for the picked groups, beside ``baseline_for`` on the same groups."""
     database, picked, fy = ward.workspace.database, ward.picked, ward.fiscal_year
 
     def service() -> None:
@@ -254,12 +263,12 @@ def group_entitlements(context: BenchContext) -> Prepared:
 
     def baseline() -> None:
         for group_id in picked:
-            _from_every_row(database, group_id, fy)
+            baseline_for(database, group_id, fy)
 
     return Prepared(
         rows=ward.rows,
         run=service,
-        baseline_name="every row in Python",
+        baseline_name=baseline_name,
         baseline=baseline,
         calls=len(picked),
     )

@@ -14,14 +14,13 @@ import uuid
 
 from sqlalchemy import select
 
-from kyodo_desktop.bench.entitlements import PICKED, entitlement_ward
+from kyodo_desktop.bench.entitlements import PICKED, entitlement_ward, service_beside
 from kyodo_desktop.bench.registry import BenchContext, Prepared, scenario
 from kyodo_desktop.rules import Award, GroupKind
 from kyodo_desktop.rules import Group as GroupFacts
 from kyodo_desktop.services.entitlements import (
     Entitlement,
     entitlements_for,
-    what_group_could_receive,
 )
 from kyodo_desktop.services.rule_settings import current_rule_settings
 from kyodo_desktop.store.applications import Application, Project
@@ -62,21 +61,4 @@ def per_project(database: Database, group_id: uuid.UUID, fy: int) -> tuple[Entit
     goal="faster than one project_awards query per project (ratio < 1)",
 )
 def group_entitlements_per_project(context: BenchContext) -> Prepared:
-    ward = entitlement_ward(context)
-    database, picked, fy = ward.workspace.database, ward.picked, ward.fiscal_year
-
-    def service() -> None:
-        for group_id in picked:
-            what_group_could_receive(database, ward.head_office, group_id, fy)
-
-    def baseline() -> None:
-        for group_id in picked:
-            per_project(database, group_id, fy)
-
-    return Prepared(
-        rows=ward.rows,
-        run=service,
-        baseline_name="project_awards per project",
-        baseline=baseline,
-        calls=len(picked),
-    )
+    return service_beside(entitlement_ward(context), per_project, "project_awards per project")
