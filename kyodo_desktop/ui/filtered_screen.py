@@ -96,15 +96,19 @@ class FilteredListScreen(ListScreen):
             QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         self.table.activated.connect(self._open_row)  # Enter or a double click on a row
 
+    # What each screen says itself (abstract: the three screens define all three).
+
     def wanted(self) -> object:
         """The filter dataclass the search and the boxes say now."""
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} must say what its filters want")
 
     def open_record(self, record_id: uuid.UUID) -> None:
-        raise NotImplementedError
+        """Open the page of the record on ``record_id``'s row."""
+        raise NotImplementedError(f"{type(self).__name__} must say how a record opens")
 
     def new_record(self) -> None:
-        raise NotImplementedError
+        """Register a new record (the "New ..." button)."""
+        raise NotImplementedError(f"{type(self).__name__} must say how a record is made")
 
     def apply_filters(self) -> None:
         self.search_timer.stop()
