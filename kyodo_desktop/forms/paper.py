@@ -100,7 +100,8 @@ class ApplicationPaper:
     budget: Figures = field(default_factory=Figures)  # 収支予算
     actual: Figures = field(default_factory=Figures)  # 収支決算
     filed: Step | None = None  # 交付申請 (its number: 受付番号)
-    decided: Step | None = None  # 交付決定, or the latest 変更承認
+    decided: Step | None = None  # 交付決定, or the latest 変更承認 (then decision_changed)
+    decision_changed: bool = False  # the decided amount is a 変更承認's: 変更交付決定通知書
     rejected: Step | None = None  # 不採択 (note: the reason)
     reported: Step | None = None  # 実績報告
     confirmed: Step | None = None  # 額の確定
