@@ -347,6 +347,9 @@ def build_parser() -> argparse.ArgumentParser:
     from kyodo_desktop.admin_applications import add_commands as add_application_commands
 
     add_application_commands(commands)  # applications open-round
+    from kyodo_desktop.admin_print import add_commands as add_print_commands
+
+    add_print_commands(commands)  # print
     return parser
 
 
