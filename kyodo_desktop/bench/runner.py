@@ -17,6 +17,7 @@ from kyodo_desktop.bench import (  # noqa: F401
     entitlements_per_project,
     lists,
     memory,
+    printing,
     search,
     startup,
 )
@@ -58,6 +59,7 @@ def run_bench(
             records = _run_all(chosen, context, repeat)
         finally:
             close_all()
+            printing.close_all()
             entitlements.close_all()
     if json_file is not None:
         json_file.write_text(json.dumps(records, ensure_ascii=False, indent=2) + "\n", "utf-8")
