@@ -17,7 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from kyodo_desktop.rules.calendar import format_wareki, to_wareki
 
@@ -59,7 +59,10 @@ SUBTITLE = _style("subtitle", GOTHIC, 11, TA_CENTER, spaceAfter=3 * mm)
 def text(value: str | None, style: ParagraphStyle = BODY) -> Paragraph:
     """A paragraph of typed text: escaped, its line breaks kept."""
     register_fonts()  # a paragraph measures its text with the font when it is made
-    lines = escape(value or "").replace("\r\n", "\n").split("\n")
+    # A paragraph folds runs of white space, the full-width 「　」 too: kept as a character
+    # entity, the blanks of 「令和　　年　　月　　日」 keep their room for the pen.
+    kept = escape(value or "").replace("\u3000", "&#12288;")
+    lines = kept.replace("\r\n", "\n").split("\n")
     return Paragraph("<br/>".join(lines), style)
 
 
@@ -259,7 +262,7 @@ def checklist(
     return fields([Field(heading, "\n".join(lines), lines=len(items))])[0]
 
 
-def seals(labels: Sequence[str] = ("受付印", "課長", "係長", "担当")) -> Table:
+def seals(labels: Sequence[str] = ("受付印", "課長", "係長", "担当")) -> Flowable:
     """The ward's own boxes (受付印, 決裁欄) at the foot of a form, left empty."""
     width = 22 * mm
     table = Table(
@@ -277,7 +280,7 @@ def seals(labels: Sequence[str] = ("受付印", "課長", "係長", "担当")) -
             ]
         )
     )
-    return table
+    return KeepTogether([table])  # the box never parts from its heading
 
 
 def lead(sentence: str) -> Paragraph:
