@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from kyodo_desktop.rules.vocabulary import Channel
 
@@ -105,7 +105,7 @@ def consultation(paper: ConsultationPaper) -> list[Sheet]:
             ]
         ),
         layout.spacer(4),
-        layout.seals(("確認",)),
+        KeepTogether([layout.seals(("確認",))]),  # the box never parts from its heading
     ]
     return [
         Sheet(

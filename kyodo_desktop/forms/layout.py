@@ -17,7 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from kyodo_desktop.rules.calendar import format_wareki, to_wareki
 
@@ -262,7 +262,7 @@ def checklist(
     return fields([Field(heading, "\n".join(lines), lines=len(items))])[0]
 
 
-def seals(labels: Sequence[str] = ("受付印", "課長", "係長", "担当")) -> Flowable:
+def seals(labels: Sequence[str] = ("受付印", "課長", "係長", "担当")) -> Table:
     """The ward's own boxes (受付印, 決裁欄) at the foot of a form, left empty."""
     width = 22 * mm
     table = Table(
@@ -280,7 +280,7 @@ def seals(labels: Sequence[str] = ("受付印", "課長", "係長", "担当")) -
             ]
         )
     )
-    return KeepTogether([table])  # the box never parts from its heading
+    return table  # on its own in a story, wrap it in KeepTogether: a box without its heading is no seal box
 
 
 def lead(sentence: str) -> Paragraph:
