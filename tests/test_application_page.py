@@ -404,3 +404,12 @@ def test_behind_a_modal_window_a_second_page_opens_and_both_stay_current(qtbot, 
     case_page.close()
     first.close()
     qtbot.waitUntil(lambda: app not in ApplicationPage.open_pages)
+
+
+def test_the_note_says_whether_it_is_printed_for_the_group(qtbot, ward: Ward) -> None:  # type: ignore[no-untyped-def]
+    app = ward.file(ward.project(), "yasashii", division="katsudo", amount_requested=100_000)
+    page = open_page(qtbot, ward.head, app)
+    dialog = start_step(page, K.REJECTED)
+    assert dialog.note_edit.placeholderText() == "不採択の理由（不採択通知書に印刷されます）"
+    dialog.kind_box.setCurrentIndex(dialog.kind_box.findText("交付決定"))
+    assert dialog.note_edit.placeholderText() == "職員用のメモ（帳票には印刷されません）"

@@ -175,10 +175,19 @@ class StepDialog(RecordDialog):
         if isinstance(shown, QLabel):
             shown.setText(caption or self.tr("Amount"))
         self.amount_edit.setEnabled(caption is not None)
+        self.note_edit.setPlaceholderText(self._note_hint(kind))
         suggested = offer.suggested_amount if offer is not None and caption else None
         if self.amount_edit.text().strip() in ("", self._suggested):
             self._suggested = "" if suggested is None else f"{suggested:,}"
             self.amount_edit.setText(self._suggested)
+
+    def _note_hint(self, kind: StepKind | None) -> str:
+        # The notices print these two notes for the group (forms/notices.py); no other.
+        if kind is StepKind.REJECTED:
+            return self.tr("The reason for the refusal: printed on the notice to the group")
+        if kind is StepKind.CHANGE_APPROVED:
+            return self.tr("What changes: printed on the notice to the group")
+        return self.tr("A note for the ward's staff (not printed on any form)")
 
     def draft(self) -> StepDraft:
         kind = self.kind_box.currentData()
