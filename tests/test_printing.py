@@ -270,3 +270,25 @@ def test_a_saved_pdf_is_whole_or_not_there(tmp_path) -> None:  # type: ignore[no
                 save_bytes(folder_locked / "form.pdf", b"%PDF")
     finally:
         folder_locked.chmod(0o755)
+
+
+def test_the_documents_list_holds_the_officer_s_office_only(demo_workspace, actor_factory) -> None:  # type: ignore[no-untyped-def]
+    from kyodo_desktop.services import browse
+
+    ws = demo_workspace
+    head = actor_factory(ws, "01", StaffRole.HEAD_OFFICE)
+    mine = browse.documents(ws.database, ws.actor)
+    everyone = browse.documents(ws.database, head)
+    assert 0 < mine.count() < everyone.count()
+    rows = mine.page(0, mine.count())
+    assert len(rows) == mine.count()
+    with ws.database.reading() as session:
+        offices = set(
+            session.scalars(
+                select(Application.office_id)
+                .join(ApplicationStep, ApplicationStep.application_id == Application.id)
+                .where(ApplicationStep.id.in_([row.id for row in rows]))
+            )
+        )
+    assert offices == {ws.actor.office_id}
+    printing.print_document(ws.database, ws.actor, rows[0].id)  # each row prints

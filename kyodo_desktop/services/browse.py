@@ -83,7 +83,8 @@ def project_awards(
 
 
 def documents(database: Database, actor: Actor) -> Browser[listings.DocumentRow]:
-    return Browser(database, actor, listings.DocumentListing())
+    """The documents of the applications the actor may see (a counter officer: their office's)."""
+    return Browser(database, actor, listings.DocumentListing(office_scope(actor)))
 
 
 def figures(database: Database, actor: Actor) -> list[listings.FigureRow]:

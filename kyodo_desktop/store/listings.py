@@ -280,8 +280,11 @@ class ApplicationListing(Listing[ApplicationRow]):
 class DocumentListing(Listing[DocumentRow]):
     """Every document issued or received on an application step, newest first."""
 
-    def __init__(self) -> None:
+    def __init__(self, office_id: uuid.UUID | None = None) -> None:
         has_document = ApplicationStep.document_number != ""
+        where = [_live(ApplicationStep), has_document]
+        if office_id is not None:  # read like the applications: office by office
+            where.append(Application.office_id == office_id)
         page = (
             select(
                 ApplicationStep.id,
@@ -297,14 +300,12 @@ class DocumentListing(Listing[DocumentRow]):
             .join(Programme, Programme.code == Application.programme_code)
             .join(Project, Project.id == Application.project_id)
             .join(Group, Group.id == Project.group_id)
-            .where(_live(ApplicationStep), has_document)
+            .where(*where)
             .order_by(ApplicationStep.occurred_on.desc(), ApplicationStep.id)
         )
-        count = (
-            select(func.count())
-            .select_from(ApplicationStep)
-            .where(_live(ApplicationStep), has_document)
-        )
+        count = select(func.count()).select_from(ApplicationStep).where(*where)
+        if office_id is not None:
+            count = count.join(Application, Application.id == ApplicationStep.application_id)
         super().__init__(count, page)
 
     def decorate(self, session: Session, rows: Sequence) -> list[DocumentRow]:

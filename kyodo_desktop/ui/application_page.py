@@ -39,6 +39,7 @@ from kyodo_desktop.ui.lazy_model import LazyTableModel
 from kyodo_desktop.ui.list_screen import ListSource, make_table
 from kyodo_desktop.ui.login import message_label
 from kyodo_desktop.ui.open_pages import OpenPages
+from kyodo_desktop.ui.print_menu import ApplicationPrintButton
 from kyodo_desktop.ui.record_page import exec_until_closed, show_details
 from kyodo_desktop.ui.refusal_box import open_or_tell, say_refusal
 
@@ -113,6 +114,10 @@ class ApplicationPage(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.budget_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.actual_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = ApplicationPrintButton(
+            workspace, application_id, partial(say_refusal, self.message), self
+        )
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         next_line = QHBoxLayout()
         next_line.addWidget(self.next_label)

@@ -37,7 +37,9 @@ from kyodo_desktop.services.consultations import (
 from kyodo_desktop.ui.consultation_entry import ConsultationEntry
 from kyodo_desktop.ui.consultation_fields import FieldError
 from kyodo_desktop.ui.login import message_label, refusal_text
+from kyodo_desktop.ui.print_menu import ConsultationPrintButton
 from kyodo_desktop.ui.questions import confirm
+from kyodo_desktop.ui.refusal_box import say_refusal
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.workspace import Workspace
@@ -95,10 +97,19 @@ class ConsultationForm(QDialog):
         self.close_button = QPushButton(
             QCoreApplication.translate("ConsultationForm", "Close"), self
         )
+        self.print_button = ConsultationPrintButton(
+            workspace,
+            self._actor,
+            lambda: self.consultation_id,
+            lambda error: say_refusal(self.message, error),
+            self,
+        )
+        self.saved.connect(self.print_button.saved)
         for button in (self.save_button, self.close_button):
             button.setAutoDefault(False)  # Enter in a field must not save half a form
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -106,7 +117,7 @@ class ConsultationForm(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(640, 720)
-        order = [*self.entry.tab_order(), self.save_button, self.close_button]
+        order = [*self.entry.tab_order(), self.save_button, self.print_button, self.close_button]
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
@@ -119,6 +130,7 @@ class ConsultationForm(QDialog):
         self._draft_timer.timeout.connect(self.write_draft)
         self._baseline = self.entry.snapshot()
         self.entry.changed.connect(self._changed)
+        self.print_button.refresh(unsaved=False)
 
     # Opening -----------------------------------------------------------------------
 
@@ -175,6 +187,7 @@ class ConsultationForm(QDialog):
     @staticmethod
     def _opened(form: ConsultationForm) -> ConsultationForm:
         form.finished.connect(form.deleteLater)
+        form.print_button.refresh(form.has_unsaved_work())
         # Whoever opened it, the window refreshes its other lists when it saves.
         opener = form.parentWidget()
         watch = getattr(opener.window(), "watch_consultation_form", None) if opener else None
@@ -190,6 +203,7 @@ class ConsultationForm(QDialog):
         """What is shown now is what is saved: nothing to keep, nothing to discard."""
         self._draft_timer.stop()
         self._baseline = self.entry.snapshot()
+        self.print_button.refresh(unsaved=False)
 
     # Drafts ------------------------------------------------------------------------
 
@@ -199,6 +213,7 @@ class ConsultationForm(QDialog):
     def _changed(self) -> None:
         self.status.clear()
         self._draft_timer.start()
+        self.print_button.refresh(self.has_unsaved_work())
 
     def _draft_data(self) -> dict[str, Any]:
         return {

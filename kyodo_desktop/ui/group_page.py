@@ -32,6 +32,7 @@ from kyodo_desktop.ui.formatting import label, programme_code_label, wareki
 from kyodo_desktop.ui.lazy_model import Column, LazyTableModel
 from kyodo_desktop.ui.list_screen import ListSource, make_table
 from kyodo_desktop.ui.login import message_label
+from kyodo_desktop.ui.print_menu import preview_printout
 from kyodo_desktop.ui.questions import confirm
 from kyodo_desktop.ui.record_page import exec_until_closed, show_details
 from kyodo_desktop.ui.refusal_box import open_or_tell, say_refusal
@@ -110,6 +111,9 @@ class GroupPage(QDialog):
         self.application_button.clicked.connect(self.new_application)
         self.application_button.setEnabled(allows(workspace.actor, Permission.WRITE))
         buttons.addButton(self.application_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = QPushButton(self.tr("Print group register"), self)
+        self.print_button.clicked.connect(self.print_card)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         # Enter on the timeline opens the row; it must not press a button (Edit) too.
         for button in buttons.buttons():
             if isinstance(button, QPushButton):
@@ -242,6 +246,13 @@ class GroupPage(QDialog):
 
     def _tell(self, error: Exception) -> bool:
         return say_refusal(self.message, error)
+
+    def print_card(self) -> None:
+        """団体台帳を印刷: the group's card, in the print preview."""
+        from kyodo_desktop.services.printing import print_group
+
+        database, actor = self._workspace.database, self._workspace.actor
+        preview_printout(self, self._tell, lambda: print_group(database, actor, self.group_id))
 
     def _application_changed(self) -> None:
         self.changed = True

@@ -596,6 +596,29 @@
     </message>
 </context>
 <context>
+    <name>BlankFormDialog</name>
+    <message>
+        <source>Blank forms</source>
+        <translation>白紙の様式</translation>
+    </message>
+    <message>
+        <source> (until %1)</source>
+        <translation>（%1まで）</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>様式</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>支援事業</translation>
+    </message>
+</context>
+<context>
     <name>BudgetDialog</name>
     <message>
         <source>Budget</source>
@@ -1236,6 +1259,14 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
         <source>Documents</source>
         <translation>帳票</translation>
     </message>
+    <message>
+        <source>Print</source>
+        <translation>印刷</translation>
+    </message>
+    <message>
+        <source>Blank forms...</source>
+        <translation>白紙の様式...</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateQuestion</name>
@@ -1780,6 +1811,10 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
         <translation>新規申請...</translation>
     </message>
     <message>
+        <source>Print group register</source>
+        <translation>団体台帳を印刷</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>履歴</translation>
     </message>
@@ -2220,6 +2255,124 @@ The collaboration desk of Nerima ward&apos;s branch offices.</source>
     </message>
 </context>
 <context>
+    <name>PrintMenu</name>
+    <message>
+        <source>Print</source>
+        <translation>印刷</translation>
+    </message>
+    <message>
+        <source>Print consultation record</source>
+        <translation>相談記録票を印刷</translation>
+    </message>
+    <message>
+        <source>Save the consultation first: the saved record prints.</source>
+        <translation>相談を保存すると印刷できます（印刷されるのは保存した記録です）。</translation>
+    </message>
+    <message>
+        <source>Prints the consultation saved last from this form.</source>
+        <translation>このフォームで最後に保存した相談を印刷します。</translation>
+    </message>
+    <message>
+        <source>Prints the saved version: changes not saved yet are not on the paper. Save (Ctrl+S) first to print them.</source>
+        <translation>保存済みの内容を印刷します。まだ保存していない変更は印刷されません。変更も印刷するには先に保存（Ctrl+S）してください。</translation>
+    </message>
+    <message>
+        <source>Prints the consultation record as saved.</source>
+        <translation>保存した相談記録を印刷します。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Print preview: %1</source>
+        <translation>印刷プレビュー：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) in all</source>
+        <translation>
+            <numerusform>全%nページ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Fit to width</source>
+        <translation>幅に合わせる</translation>
+    </message>
+    <message>
+        <source>Print...</source>
+        <translation>印刷...</translation>
+    </message>
+    <message>
+        <source>Save as PDF...</source>
+        <translation>PDFとして保存...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>PDFとして保存</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>印刷プレビュー</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer. Save the form with &apos;Save as PDF...&apos; and print it from a computer with a printer, or ask the system staff to set one up.</source>
+        <translation>このパソコンにはプリンターが設定されていません。「PDFとして保存...」で保存し、プリンターのあるパソコンから印刷するか、システム担当にプリンターの設定を依頼してください。</translation>
+    </message>
+    <message>
+        <source>Printing on %1 could not start. Check that the printer is switched on, connected and has paper, then print again; or save the form with &apos;Save as PDF...&apos;. The preview stays open.</source>
+        <translation>%1で印刷を始められませんでした。プリンターの電源・接続・用紙を確かめてからもう一度印刷するか、「PDFとして保存...」で保存してください。プレビューは開いたままです。</translation>
+    </message>
+    <message>
+        <source>the printer</source>
+        <translation>プリンター</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%nページをプリンターに送りました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>%1 に保存しました。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: the folder %1 does not exist (it may have been removed, or a network drive or USB memory disconnected). Choose another folder and save again.</source>
+        <translation>PDFを保存できませんでした。フォルダ「%1」がありません（削除されたか、ネットワークドライブやUSBメモリが外れた可能性があります）。別のフォルダを選んで、もう一度保存してください。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved in %1: writing there is not allowed, the drive is read-only, or a file of that name is open in another program. Close that file or choose another folder, and save again.</source>
+        <translation>PDFを「%1」に保存できませんでした。書き込みが許可されていないか、読み取り専用のドライブか、同じ名前のファイルがほかのプログラムで開かれています。そのファイルを閉じるか別のフォルダを選んで、もう一度保存してください。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: the drive of %1 is full. Free some space or choose another drive, and save again.</source>
+        <translation>PDFを保存できませんでした。「%1」のドライブに空きがありません。空き容量を作るか別のドライブを選んで、もう一度保存してください。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved in %1 (%2). Choose another folder and save again.</source>
+        <translation>PDFを「%1」に保存できませんでした（%2）。別のフォルダを選んで、もう一度保存してください。</translation>
+    </message>
+    <message>
+        <source>The preview stays open: nothing is lost.</source>
+        <translation>プレビューは開いたままです。帳票の内容は失われていません。</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>Discard the changes</source>
@@ -2466,6 +2619,18 @@ The collaboration desk of Nerima ward&apos;s branch offices.</source>
     <message>
         <source>Only the head office (Kyodo Suishin-ka) may decide against the rules: pass this application on to them.</source>
         <translation>規則と異なる決定は協働推進課だけができます。この申請を協働推進課に回してください。</translation>
+    </message>
+    <message>
+        <source>The reason for the refusal: printed on the notice to the group</source>
+        <translation>不採択の理由（不採択通知書に印刷されます）</translation>
+    </message>
+    <message>
+        <source>What changes: printed on the notice to the group</source>
+        <translation>変更の内容（変更交付決定通知書に印刷されます）</translation>
+    </message>
+    <message>
+        <source>A note for the ward&apos;s staff (not printed on any form)</source>
+        <translation>職員用のメモ（帳票には印刷されません）</translation>
     </message>
     <message>
         <source>The application was read again. Check the step and save again.</source>

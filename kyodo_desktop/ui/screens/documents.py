@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kyodo_desktop.rules.vocabulary import StepKind
 from kyodo_desktop.services import browse
@@ -10,6 +11,8 @@ from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.formatting import fiscal, label, wareki, yen
 from kyodo_desktop.ui.lazy_model import Column
 from kyodo_desktop.ui.list_screen import ListScreen
+from kyodo_desktop.ui.print_menu import preview_printout, print_blank_form
+from kyodo_desktop.ui.refusal_box import tell_refusal
 
 
 class DocumentScreen(ListScreen):
@@ -17,6 +20,7 @@ class DocumentScreen(ListScreen):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__("documents", parent)
+        self._workspace = workspace
         columns = [
             Column(self.tr("Date"), lambda r: wareki(r.occurred_on)),
             Column(self.tr("Document number"), lambda r: r.document_number),
@@ -32,3 +36,41 @@ class DocumentScreen(ListScreen):
             columns,
             widths=(100, 150, 90, 220, 90, 240),
         )
+        # 印刷 prints the selected row's form; a double click or Enter on a row does too.
+        self.print_button = QPushButton(self.tr("Print"), self)
+        self.blank_button = QPushButton(self.tr("Blank forms..."), self)
+        self.print_button.clicked.connect(self.print_selected)
+        self.blank_button.clicked.connect(self.print_blank)
+        self.table.activated.connect(self.print_row)
+        self.table.selectionModel().selectionChanged.connect(self._show_print_button)
+        self.model.modelReset.connect(self._show_print_button)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.print_button)
+        row.addWidget(self.blank_button)
+        self.layout().addLayout(row)
+        self._show_print_button()
+
+    def _show_print_button(self) -> None:
+        self.print_button.setEnabled(self.table.selectionModel().hasSelection())
+
+    def print_selected(self) -> None:
+        selected = self.table.selectionModel().selectedRows()
+        if selected:
+            self.print_row(selected[0])
+
+    def print_row(self, index: QModelIndex) -> None:
+        """The form of the row's document (its step's), in the print preview."""
+        from kyodo_desktop.services.printing import print_document
+
+        row = self.model.row_at(index.row())
+        if row is None:
+            return
+        database, actor = self._workspace.database, self._workspace.actor
+        preview_printout(self, self._tell, lambda: print_document(database, actor, row.id))
+
+    def print_blank(self) -> None:
+        print_blank_form(self._workspace, self, self._tell)
+
+    def _tell(self, error: Exception) -> bool:
+        return tell_refusal(self, error)
