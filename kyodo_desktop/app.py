@@ -103,7 +103,10 @@ def main(argv: list[str] | None = None) -> int:
             if window.workspace is None:
                 QTimer.singleShot(20, finish)
                 return
+            from kyodo_desktop.ui.pdf_printing import self_check
+
             problems = [] if window.isVisible() else ["the main window is not visible"]
+            problems += [problem for problem in (self_check(),) if problem]
             for problem in problems:
                 print(f"smoke test failed: {problem}", file=sys.stderr)
             window.close()

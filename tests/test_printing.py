@@ -266,7 +266,7 @@ def test_a_saved_pdf_is_whole_or_not_there(tmp_path) -> None:  # type: ignore[no
         import os
 
         if os.geteuid() != 0:  # root writes anywhere
-            with pytest.raises(InputError, match="書き込めません"):
+            with pytest.raises(InputError, match="保存できませんでした"):
                 save_bytes(folder_locked / "form.pdf", b"%PDF")
     finally:
         folder_locked.chmod(0o755)

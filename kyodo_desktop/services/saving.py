@@ -10,35 +10,40 @@ from pathlib import Path
 from kyodo_desktop.services.errors import InputError
 
 
-def save_bytes(destination: Path, data: bytes) -> None:
-    """Write ``data`` to ``destination`` atomically: a temporary file beside it, then rename.
+def write_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (a temporary file, then os.replace).
 
-    A folder that is missing or read-only, a full disk, or the file open in another program
-    raises `InputError` with what to do; an earlier file of that name is left as it was.
+    A full disk or a pulled USB stick must not leave half a PDF under the chosen name, nor
+    spoil an earlier file of that name. Raises the OSError; `save_bytes` words it.
     """
-    folder = destination.parent
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=folder, prefix=f".{destination.name}.", suffix=".partial"
-        )
-    except OSError as error:
-        raise InputError(
-            f"保存先のフォルダ「{folder}」に書き込めません（{error.strerror or error}）。"
-            "フォルダがあるか、書き込みできるかを確かめて、別のフォルダを選んでください。",
-            field="path",
-        ) from error
-    try:
-        with open(handle, "wb") as file:
+        with os.fdopen(handle, "wb") as file:
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
-        os.replace(temporary, destination)
-    except OSError as error:
+        os.replace(temporary, path)
+    except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        raise
+
+
+def save_bytes(destination: Path, data: bytes) -> None:
+    """`write_whole`, with a failure told as `InputError`: what happened and what to do."""
+    folder = destination.parent
+    if not folder.is_dir():
+        raise InputError(
+            f"保存先のフォルダ「{folder}」に書き込めません（フォルダがありません）。"
+            "フォルダがあるか、書き込みできるかを確かめて、別のフォルダを選んでください。",
+            field="path",
+        )
+    try:
+        write_whole(destination, data)
+    except OSError as error:
         raise InputError(
             f"ファイル「{destination.name}」を保存できませんでした（{error.strerror or error}）。"
-            "同じ名前のファイルをほかのプログラムで開いている場合は閉じてください。"
-            "空き容量と書き込み権限を確かめて、もう一度保存してください。",
+            "保存先のフォルダに書き込めるか、同じ名前のファイルをほかのプログラムで開いていないかを"
+            "確かめてください。空き容量も確かめて、もう一度保存してください。",
             field="path",
         ) from error

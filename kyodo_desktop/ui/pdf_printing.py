@@ -112,3 +112,26 @@ def _draw_page(painter: QPainter, document: QPdfDocument, page: int, area: QRect
         painter.drawImage(
             target.left(), target.top() + top, _render_band(document, page, size, band)
         )
+
+
+def self_check() -> str | None:
+    """Why printing would not work in this build, or None: a blank form is rendered (the
+    forms, their data and fonts found through the package) and read back by QtPdf, whose
+    plug-in a frozen build must carry. The smoke test runs it."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from kyodo_desktop.forms.catalogue import FormKind, render_forms
+    from kyodo_desktop.forms.paper import ConsultationPaper
+
+    pdf = render_forms([(FormKind.CONSULTATION, ConsultationPaper())])
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    if document.pageCount() < 1:
+        return f"QtPdf could not read a printed form ({document.error()})"
+    if render_page(document, 0, 30).isNull():
+        return "QtPdf could not draw a printed form's page"
+    document.close()
+    return None

@@ -7,10 +7,7 @@ preview stays open, so the form is never lost: the officer saves it or tries aga
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kyodo_desktop.services.saving import write_whole
 from kyodo_desktop.ui.pdf_printing import PrintJobError, print_pdf
 
 if TYPE_CHECKING:
@@ -49,25 +47,6 @@ SAVED_STYLE = "color: #1b5e20;"
 # open by a PDF viewer on Windows) and "there is no room".
 REFUSED = {errno.EACCES, errno.EPERM, errno.EROFS}
 FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all (a temporary file, then os.replace).
-
-    A full disk or a pulled USB stick must not leave half a PDF under the chosen name, nor
-    spoil an earlier file of that name.
-    """
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def documents_folder() -> Path:
@@ -234,7 +213,7 @@ class PrintPreview(QDialog):
             return None
         path = Path(chosen)
         try:
-            write_atomically(path, self.printout.pdf)
+            write_whole(path, self.printout.pdf)
         except OSError as error:
             self.tell(self, self.save_failure_text(error, path))
             return None
