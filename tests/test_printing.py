@@ -292,3 +292,22 @@ def test_the_documents_list_holds_the_officer_s_office_only(demo_workspace, acto
         )
     assert offices == {ws.actor.office_id}
     printing.print_document(ws.database, ws.actor, rows[0].id)  # each row prints
+
+
+def test_a_standing_project_prints_the_period_of_its_fiscal_year(
+    demo_workspace, actor_factory
+) -> None:  # type: ignore[no-untyped-def]
+    from kyodo_desktop.rules.calendar import fiscal_year_range, format_wareki
+
+    ws = demo_workspace
+    head = actor_factory(ws, "01", StaffRole.HEAD_OFFICE)
+    with ws.database.reading() as session:
+        application = session.scalars(
+            select(Application)
+            .join(Project, Project.id == Application.project_id)
+            .where(Application.programme_code == "jichi", Project.ends_on.is_(None))
+            .order_by(Application.fiscal_year.desc())
+        ).first()
+    out = printing.print_application(ws.database, head, application.id, FormKind.APPLICATION)
+    first, last = fiscal_year_range(application.fiscal_year)
+    assert f"{format_wareki(first)}から{format_wareki(last)}まで" in pdf_text(out.pdf)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -17,6 +19,7 @@ from kyodo_desktop.forms.paper import (
     Step,
 )
 from kyodo_desktop.rules import programme
+from kyodo_desktop.rules.calendar import fiscal_year_range
 from kyodo_desktop.rules.formulas import jichi_amount
 from kyodo_desktop.rules.groups import GroupKind
 from kyodo_desktop.rules.programmes import Formula
@@ -68,6 +71,7 @@ def application_paper(uow: UnitOfWork, row: Application) -> ApplicationPaper:
     prog = programme(row.programme_code)
     version = prog.version_for(row.fiscal_year) or prog.latest
     decided = _last(view, StepKind.DECIDED, StepKind.CHANGE_APPROVED)
+    starts_on, ends_on = _period(view, row.fiscal_year)
     return ApplicationPaper(
         programme_code=row.programme_code,
         programme_name=prog.name,
@@ -79,8 +83,8 @@ def application_paper(uow: UnitOfWork, row: Application) -> ApplicationPaper:
         project_title=view.project.title,
         project_description=view.project.description,
         purpose=view.purpose,
-        starts_on=view.project.starts_on,
-        ends_on=view.project.ends_on,
+        starts_on=starts_on,
+        ends_on=ends_on,
         department_name=view.project.department_name,
         amount_requested=view.amount_requested,
         households=view.households,
@@ -98,6 +102,23 @@ def application_paper(uow: UnitOfWork, row: Application) -> ApplicationPaper:
         claimed=_step(_last(view, StepKind.CLAIMED)),
         advance_paid=_step(_last(view, StepKind.ADVANCE_PAID)),
     )
+
+
+def _period(view: ApplicationView, fiscal_year: int) -> tuple[date | None, date | None]:
+    """The 事業期間 of this 年度's application: the project's period within the 年度.
+
+    A standing project (① every year since 平成19年) or one of several 年度 (⑥) is applied
+    for 年度 by 年度; the form names the part of it this application pays for.
+    """
+    first, last = fiscal_year_range(fiscal_year)
+    starts_on, ends_on = view.project.starts_on, view.project.ends_on
+    if starts_on is None and ends_on is None:
+        return None, None
+    starts_on = max(starts_on, first) if starts_on else first
+    ends_on = min(ends_on, last) if ends_on else last
+    if starts_on > ends_on:  # a project outside its application's 年度: print it as it is
+        return view.project.starts_on, view.project.ends_on
+    return starts_on, ends_on
 
 
 def _last(view: ApplicationView, *kinds: StepKind) -> StepView | None:
