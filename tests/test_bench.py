@@ -35,6 +35,8 @@ SCENARIOS = [
     "list_memory",
     "group_entitlements",
     "group_entitlements_per_project",
+    "print_one_application",
+    "print_round",
 ]
 FIELDS = {"scenario", "rows", "seconds", "baseline", "baseline_seconds", "ratio"}
 
