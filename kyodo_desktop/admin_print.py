@@ -14,6 +14,7 @@ from typing import Any
 FORMS_HELP = (
     "application (交付申請書・事業計画書・収支予算書), report (実績報告書・収支決算書), "
     "claim (請求書), decision (交付決定通知書), rejection (不採択通知書), "
+    "confirmation (額の確定通知書), "
     "consultation (相談記録票), group (団体台帳)"
 )
 

@@ -225,3 +225,27 @@ def test_the_forms_print_together_with_their_fonts_embedded() -> None:
     used = fonts(pdf)
     assert used and all(used.values())
     assert all("IPAex" in name for name in used)
+
+
+def test_the_confirmation_notice_fixes_the_amount_and_what_is_left_after_an_advance() -> None:
+    from kyodo_desktop.forms.catalogue import FormKind, render_forms
+    from kyodo_desktop.forms.paper import ApplicationPaper, Party, Step
+
+    paper = ApplicationPaper(
+        programme_code="hiroba",
+        programme_name="相談情報ひろば運営支援",
+        fiscal_year=2026,
+        office="光が丘区民事務所",
+        group=Party(name="ひろば光が丘", representative="理事長　佐藤　花子"),
+        project_title="地域の相談窓口",
+        decided=Step(on=dt.date(2026, 5, 1), document_number="練協推第10号", amount=900_000),
+        advance_paid=Step(on=dt.date(2026, 5, 20), amount=900_000),
+        reported=Step(on=dt.date(2027, 4, 10), amount=850_000),
+        confirmed=Step(on=dt.date(2027, 4, 28), document_number="練協推第88号", amount=850_000),
+    )
+    text = pdf_text(render_forms([(FormKind.CONFIRMATION, paper)]))
+    assert "令和8年度相談情報ひろば運営支援補助金額の確定通知書" in text
+    assert "令和9年4月10日付けで報告のあった" in text
+    assert "交付確定額850,000円" in text and "概算払済額900,000円" in text
+    assert "返還額50,000円" in text and "練協推第88号" in text
+    assert "ひろば光が丘代表者理事長佐藤花子様" in text

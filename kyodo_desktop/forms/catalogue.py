@@ -31,6 +31,7 @@ class FormKind(StrEnum):
 
     APPLICATION = "application", "交付申請書（事業計画書・収支予算書）"
     REPORT = "report", "実績報告書（収支決算書）"
+    CONFIRMATION = "confirmation", "額の確定通知書"
     CLAIM = "claim", "請求書"
     DECISION = "decision", "交付決定通知書"
     REJECTION = "rejection", "不採択通知書"
@@ -44,6 +45,7 @@ APPLICATION_FORMS = (
     FormKind.DECISION,
     FormKind.REJECTION,
     FormKind.REPORT,
+    FormKind.CONFIRMATION,
     FormKind.CLAIM,
 )
 
@@ -53,6 +55,7 @@ _BUILDERS: dict[FormKind, Callable[[Any], list[Sheet]]] = {
     FormKind.CLAIM: claim_sheet.claim,
     FormKind.DECISION: notices.decision,
     FormKind.REJECTION: notices.rejection,
+    FormKind.CONFIRMATION: notices.confirmation,
     FormKind.CONSULTATION: consultation_sheet.consultation,
     FormKind.GROUP: group_card.group_card,
 }

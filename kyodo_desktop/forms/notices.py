@@ -157,3 +157,36 @@ def rejection(paper: ApplicationPaper) -> list[Sheet]:
         *_foot(paper, words),
     ]
     return [_sheet("不採択通知書", paper, step, story)]
+
+
+def confirmation(paper: ApplicationPaper) -> list[Sheet]:
+    """The 額の確定通知書: the amount fixed after the 実績報告, and what is left to pay or return.
+
+    After ⑤'s 概算払 the difference is the 追加交付額 (still to pay) or the 返還額 (to return).
+    """
+    words = wording(paper.programme_code)
+    reported = layout.wareki(paper.reported.on if paper.reported else None)
+    step = paper.confirmed
+    rows = [
+        *_project(paper),
+        layout.Field("交付決定額", _amount(paper.decided)),
+        layout.Field("交付確定額", _amount(step)),
+    ]
+    advance = paper.advance_paid.amount if paper.advance_paid else None
+    if advance is not None and step is not None and step.amount is not None:
+        rows.append(layout.Field("概算払済額", _amount(paper.advance_paid)))
+        rest = step.amount - advance
+        label = "追加交付額" if rest >= 0 else "返還額"
+        rows.append(layout.Field(label, layout.text(layout.yen(abs(rest)), layout.BODY_RIGHT)))
+    story = [
+        *_head(paper, step, words),
+        *layout.title(layout.fiscal_title(paper.fiscal_year, f"{words.grant_name}額の確定通知書")),
+        layout.lead(
+            f"{reported}付けで報告のあった{words.grant_name}の実績について審査した結果、"
+            "下記のとおり交付額を確定したので通知します。"
+        ),
+        layout.note_mark(),
+        *layout.fields(rows),
+        *_foot(paper, words),
+    ]
+    return [_sheet("額の確定通知書", paper, step, story)]

@@ -63,7 +63,7 @@ FORM_OF_STEP = {
     StepKind.CHANGE_APPROVED: FormKind.DECISION,
     StepKind.REJECTED: FormKind.REJECTION,
     StepKind.REPORTED: FormKind.REPORT,
-    StepKind.CONFIRMED: FormKind.REPORT,
+    StepKind.CONFIRMED: FormKind.CONFIRMATION,
     StepKind.CLAIMED: FormKind.CLAIM,
     StepKind.ADVANCE_PAID: FormKind.CLAIM,
     StepKind.PAID: FormKind.CLAIM,
@@ -102,6 +102,8 @@ def form_refusal(kind: FormKind, row: Application, kinds: set[StepKind]) -> str 
         return "交付決定通知書は交付決定の後に印刷できます。"
     if kind is FormKind.REJECTION and StepKind.REJECTED not in kinds:
         return "不採択通知書は不採択と決まった申請だけに印刷できます。"
+    if kind is FormKind.CONFIRMATION and StepKind.CONFIRMED not in kinds:
+        return "額の確定通知書は額の確定の後に印刷できます。"
     if kind is FormKind.REPORT:
         if not needs_report:
             return "この支援事業は実績報告のいらない支援事業です（交付決定の後に請求します）。"
