@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from enum import StrEnum
 from typing import Any
+
+from kyodo_desktop.rules.vocabulary import Labelled
 
 from . import (
     application_sheets,
@@ -18,16 +19,8 @@ from .document import Sheet, render
 from .paper import ApplicationPaper, ConsultationPaper, GroupPaper
 
 
-class FormKind(StrEnum):
+class FormKind(Labelled):
     """A form (様式) as the officer picks it; the value is the name `kyodo-admin print` takes."""
-
-    label: str
-
-    def __new__(cls, code: str, label: str) -> FormKind:
-        member = str.__new__(cls, code)
-        member._value_ = code
-        member.label = label
-        return member
 
     APPLICATION = "application", "交付申請書（事業計画書・収支予算書）"
     REPORT = "report", "実績報告書（収支決算書）"

@@ -117,13 +117,26 @@ def decision(paper: ApplicationPaper) -> list[Sheet]:
     if changed and step is not None and step.note:
         rows.append(layout.Field("変更の内容", step.note, lines=2))
     rows.append(layout.Field("交付の条件", _conditions(paper, words)))
+    lead = (
+        f"{filed}付けで申請のあった{words.grant_name}について、"
+        f"下記のとおり{how}ことに決定したので通知します。"
+    )
+    return _notice(name, paper, step, words, lead, rows)
+
+
+def _notice(
+    name: str,
+    paper: ApplicationPaper,
+    step: Step | None,
+    words: Wording,
+    lead: str,
+    rows: list[layout.Field],
+) -> list[Sheet]:
+    """Every notice's frame: number and date, 宛先, issuer, title, lead, 記, its rows, 教示."""
     story = [
         *_head(paper, step, words),
         *layout.title(layout.fiscal_title(paper.fiscal_year, f"{words.grant_name}{name}")),
-        layout.lead(
-            f"{filed}付けで申請のあった{words.grant_name}について、"
-            f"下記のとおり{how}ことに決定したので通知します。"
-        ),
+        layout.lead(lead),
         layout.note_mark(),
         *layout.fields(rows),
         *_foot(paper, words),
@@ -145,18 +158,11 @@ def rejection(paper: ApplicationPaper) -> list[Sheet]:
         layout.Field("申請額", layout.text(layout.yen(paper.amount_requested), layout.BODY_RIGHT)),
         layout.Field("不採択の理由", (step.note if step else "") or None, lines=8),
     ]
-    story = [
-        *_head(paper, step, words),
-        *layout.title(layout.fiscal_title(paper.fiscal_year, f"{words.grant_name}不採択通知書")),
-        layout.lead(
-            f"{filed}付けで申請のあった{words.grant_name}について審査した結果、"
-            "下記の理由により交付しないことに決定したので通知します。"
-        ),
-        layout.note_mark(),
-        *layout.fields(rows),
-        *_foot(paper, words),
-    ]
-    return [_sheet("不採択通知書", paper, step, story)]
+    lead = (
+        f"{filed}付けで申請のあった{words.grant_name}について審査した結果、"
+        "下記の理由により交付しないことに決定したので通知します。"
+    )
+    return _notice("不採択通知書", paper, step, words, lead, rows)
 
 
 def confirmation(paper: ApplicationPaper) -> list[Sheet]:
@@ -178,15 +184,8 @@ def confirmation(paper: ApplicationPaper) -> list[Sheet]:
         rest = step.amount - advance
         label = "追加交付額" if rest >= 0 else "返還額"
         rows.append(layout.Field(label, layout.text(layout.yen(abs(rest)), layout.BODY_RIGHT)))
-    story = [
-        *_head(paper, step, words),
-        *layout.title(layout.fiscal_title(paper.fiscal_year, f"{words.grant_name}額の確定通知書")),
-        layout.lead(
-            f"{reported}付けで報告のあった{words.grant_name}の実績について審査した結果、"
-            "下記のとおり交付額を確定したので通知します。"
-        ),
-        layout.note_mark(),
-        *layout.fields(rows),
-        *_foot(paper, words),
-    ]
-    return [_sheet("額の確定通知書", paper, step, story)]
+    lead = (
+        f"{reported}付けで報告のあった{words.grant_name}の実績について審査した結果、"
+        "下記のとおり交付額を確定したので通知します。"
+    )
+    return _notice("額の確定通知書", paper, step, words, lead, rows)

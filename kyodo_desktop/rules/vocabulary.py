@@ -5,19 +5,19 @@ from __future__ import annotations
 from enum import StrEnum
 
 
-class _Labelled(StrEnum):
+class Labelled(StrEnum):
     """A code with the Japanese label people read (the second value of each member)."""
 
     label: str
 
-    def __new__(cls, code: str, label: str) -> _Labelled:
+    def __new__(cls, code: str, label: str) -> Labelled:
         member = str.__new__(cls, code)
         member._value_ = code
         member.label = label
         return member
 
 
-class Channel(_Labelled):
+class Channel(Labelled):
     """How a consultation (相談) reached the office."""
 
     COUNTER = "counter", "来所"
@@ -27,7 +27,7 @@ class Channel(_Labelled):
     OTHER = "other", "その他"
 
 
-class CaseStatus(_Labelled):
+class CaseStatus(Labelled):
     """Where a support case (支援ケース) stands."""
 
     ACTIVE = "active", "対応中"
@@ -35,7 +35,7 @@ class CaseStatus(_Labelled):
     CLOSED = "closed", "終結"
 
 
-class CaseEventKind(_Labelled):
+class CaseEventKind(Labelled):
     """What happened on a support case's timeline."""
 
     CONSULTATION = "consultation", "相談"
@@ -45,7 +45,7 @@ class CaseEventKind(_Labelled):
     APPLICATION = "application", "申請"
 
 
-class StepKind(_Labelled):
+class StepKind(Labelled):
     """A step in a subsidy's life (補助金の流れ)."""
 
     PRIOR_CONSULTATION = "prior_consultation", "事前相談"
@@ -64,7 +64,7 @@ class StepKind(_Labelled):
     REFUNDED = "refunded", "返還"
 
 
-class StaffRole(_Labelled):
+class StaffRole(Labelled):
     """What a staff member may do."""
 
     COUNTER = "counter", "窓口職員"
@@ -73,7 +73,7 @@ class StaffRole(_Labelled):
     ADMIN = "admin", "管理者"
 
 
-class OfficeKind(_Labelled):
+class OfficeKind(Labelled):
     """The two kinds of branch office (区民事務所・出張所)."""
 
     KUMIN = "kumin", "区民事務所"
