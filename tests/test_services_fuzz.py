@@ -32,6 +32,7 @@ boxes and the pickers of the consultation form.
 from __future__ import annotations
 
 import dataclasses
+import enum
 import importlib
 import inspect
 import pkgutil
@@ -85,6 +86,7 @@ FEW_EXAMPLES = {
     "staff.sign_in": "every attempt, right or wrong, costs one argon2 check",
     "staff.change_password": "the current password is checked with argon2",
     "staff.set_password": "a valid password is hashed with argon2",
+    "print.batch": "a valid programme and 年度 render every application of it",
 }
 FEW = 8
 
@@ -290,6 +292,9 @@ def strategy(annotation: Any, name: str, known: Known, *, hostile: bool) -> st.S
         if not hostile:
             return plausible_id
         return st.one_of(plausible_id, st.uuids(), st.sampled_from(known.other_ids))
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        members = st.sampled_from(list(annotation))  # a form, a role: one of its members
+        return st.one_of(members, HOSTILE_TEXT) if hostile else members
     if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
         hints = typing.get_type_hints(annotation)
         fields = {
