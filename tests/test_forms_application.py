@@ -293,3 +293,15 @@ def test_blank_report_leaves_the_decision_and_figures_to_write() -> None:
     assert "令和年度収支決算書" in shown
     assert "差引残額（収入合計−支出合計）円" in shown
     assert "■" not in shown
+
+
+def test_a_grant_line_the_group_named_itself_is_not_added_twice() -> None:
+    own = Figures(
+        income=(Line("助成金", 100_000), Line("会費", 20_000)),
+        spending=(Line("消耗品費", 120_000),),
+    )
+    paper = filled("yasashii", budget=own, actual=own, amount_requested=100_000)
+    for kind in (FormKind.APPLICATION, FormKind.REPORT):
+        text = pdf_text(render_forms([(kind, paper)]))
+        assert "（申請額）" not in text  # the group's own 「助成金」 line is the grant
+        assert "合計120,000" in text

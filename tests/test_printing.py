@@ -311,3 +311,12 @@ def test_a_standing_project_prints_the_period_of_its_fiscal_year(
     out = printing.print_application(ws.database, head, application.id, FormKind.APPLICATION)
     first, last = fiscal_year_range(application.fiscal_year)
     assert f"{format_wareki(first)}から{format_wareki(last)}まで" in pdf_text(out.pdf)
+
+
+def test_an_advance_returned_has_no_claim_to_print(demo_workspace, actor_factory) -> None:  # type: ignore[no-untyped-def]
+    ws = demo_workspace
+    head = actor_factory(ws, "01", StaffRole.HEAD_OFFICE)
+    refunded, _ = _application(ws, status="refunded")
+    offers = _offers(ws, head, refunded.id)
+    assert "返還の手続き" in offers[FormKind.CLAIM]
+    assert offers[FormKind.CONFIRMATION] is None

@@ -115,9 +115,13 @@ def months_part(paper: ApplicationPaper, figures: Figures, name: str) -> list[Fl
     return [heading(name + limits), months_table(paper, figures)]
 
 
+# What a group calls the ward's money on its own 収支 lines (「区補助金」, 「助成金」, 「協力費」).
+GRANT_WORDS = ("補助金", "助成金", "協力費", "交付金")
+
+
 def _names_grant(paper: ApplicationPaper, lines: Sequence[Line]) -> bool:
-    names = {wording(paper.programme_code).grant_name, paper.programme_name} - {""}
-    return any(name in line.item for line in lines for name in names)
+    names = {wording(paper.programme_code).grant_name, paper.programme_name, *GRANT_WORDS}
+    return any(name in line.item for line in lines for name in names - {""})
 
 
 def _total(lines: Sequence[Line], extra: int | None = None) -> int | None:

@@ -110,6 +110,8 @@ def form_refusal(kind: FormKind, row: Application, kinds: set[StepKind]) -> str 
         if not kinds & _DECIDED:
             return "実績報告書は交付決定の後に印刷できます。"
     if kind is FormKind.CLAIM:
+        if StepKind.REFUNDED in kinds:
+            return "概算払の額が確定額を上回ったため、請求はありません（返還の手続きです）。"
         ready = StepKind.CONFIRMED in kinds or (
             kinds & _DECIDED and (not needs_report or (version and version.pays_in_advance))
         )
