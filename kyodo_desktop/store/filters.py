@@ -65,6 +65,7 @@ class ApplicationFilter:
     fiscal_year: int | None = None
     programme_code: str | None = None
     status: str | None = None  # the step reached: rules.vocabulary.StepKind
+    statuses: tuple[str, ...] = ()  # any of these steps (a figure's "awarded"); () for every
     office_id: uuid.UUID | None = None  # the office that took the application
     text: str = ""  # a substring of the group's name (folded like its key)
     group_id: uuid.UUID | None = None

@@ -225,6 +225,8 @@ def application_conditions(
         where.append(Application.programme_code == wanted.programme_code)
     if wanted.status:
         where.append(Application.status == wanted.status)
+    if wanted.statuses:
+        where.append(Application.status.in_(wanted.statuses))
     joined = False
     if wanted.group_id is not None:
         where.append(Project.group_id == wanted.group_id)
