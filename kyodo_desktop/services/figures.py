@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from kyodo_desktop.rules.calendar import fiscal_year_range, format_fiscal_year, format_wareki
 from kyodo_desktop.rules.catalogue import programmes
+from kyodo_desktop.rules.programmes import Programme
 from kyodo_desktop.rules.vocabulary import Channel, StepKind
 from kyodo_desktop.services.core import UnitOfWork, service
 from kyodo_desktop.services.errors import InputError
@@ -74,6 +75,11 @@ class FigureSet:
 
     def table(self, key: str) -> FigureTable:
         return next(t for t in self.tables if t.key == key)
+
+
+def open_in(prog: Programme, fiscal_year: int) -> bool:
+    """Whether the programme took applications that 年度 (④: 平成23年度～平成27年度)."""
+    return prog.since_fy <= fiscal_year <= (prog.until_fy or fiscal_year)
 
 
 def _total(label: str, lines: list[FigureLine], drills: tuple[Drill | None, ...]) -> FigureLine:
@@ -137,7 +143,7 @@ def _programme_table(uow: UnitOfWork, fy: int, office: uuid.UUID | None) -> Figu
     lines = []
     for prog in programmes():
         c = found.get(prog.code)
-        if c is None and prog.version_for(fy) is None:
+        if c is None and not open_in(prog, fy):
             continue  # neither open that 年度 nor applied to
         c = c or counts.ProgrammeCounts()
 

@@ -129,7 +129,7 @@ def consultations_by_office(
         .where(*_consultations(first, last, office_id))
         .group_by(Consultation.office_id)
     )
-    return dict(rows.tuples().all())
+    return {key: count for key, count in rows}
 
 
 def consultations_by_office_month(
@@ -155,7 +155,7 @@ def consultations_by_channel(
         .where(*_consultations(first, last, office_id))
         .group_by(Consultation.channel)
     )
-    return dict(rows.tuples().all())
+    return {key: count for key, count in rows}
 
 
 def follow_ups_by_office(
