@@ -37,6 +37,7 @@ SCENARIOS = [
     "group_entitlements_per_project",
     "print_one_application",
     "print_round",
+    "figures_year",
 ]
 FIELDS = {"scenario", "rows", "seconds", "baseline", "baseline_seconds", "ratio"}
 

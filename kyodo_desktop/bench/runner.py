@@ -15,6 +15,7 @@ from kyodo_desktop.bench import (  # noqa: F401
     audit_cost,
     entitlements,
     entitlements_per_project,
+    figures,
     lists,
     memory,
     printing,
@@ -60,6 +61,7 @@ def run_bench(
         finally:
             close_all()
             printing.close_all()
+            figures.close_all()
             entitlements.close_all()
     if json_file is not None:
         json_file.write_text(json.dumps(records, ensure_ascii=False, indent=2) + "\n", "utf-8")
