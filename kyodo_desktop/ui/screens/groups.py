@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from kyodo_desktop.rules import GroupKind
 from kyodo_desktop.services import browse
+from kyodo_desktop.services.group_import import may_import
 from kyodo_desktop.services.groups import office_choices
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.filters import GroupFilter
 from kyodo_desktop.ui.filtered_screen import Filtered, FilteredListScreen
 from kyodo_desktop.ui.formatting import label, wareki
 from kyodo_desktop.ui.group_dialog import GroupDialog
+from kyodo_desktop.ui.group_import_dialog import GroupImportDialog
 from kyodo_desktop.ui.group_page import GroupPage
 from kyodo_desktop.ui.lazy_model import Column
 from kyodo_desktop.ui.refusal_box import open_or_tell
@@ -63,6 +65,10 @@ class GroupScreen(FilteredListScreen):
         self.active_box.addItem(self.tr("Inactive groups"), False)
         self.active_box.addItem(self.tr("Active and inactive"), None)
         self.new_record_button(self.tr("New group"))
+        # The head office brings in its ledgers; the counters register groups one by one.
+        self.import_button = QPushButton(self.tr("Import from file…"), self)
+        self.import_button.setVisible(may_import(self._workspace.actor))
+        self.import_button.clicked.connect(self.import_from_file)
         self.place_filters(
             self.groups,
             [
@@ -71,6 +77,7 @@ class GroupScreen(FilteredListScreen):
                 (self.office_box, 1),
                 (self.active_box, 0),
                 (self.new_button, 0),
+                (self.import_button, 0),
             ],
             (self.kind_box, self.office_box, self.active_box),
         )
@@ -89,6 +96,10 @@ class GroupScreen(FilteredListScreen):
             lambda: GroupPage.ask(self._workspace, self, record_id),
         )
         if changed is None or changed:  # not read: the row may be gone
+            self.model.reload()
+
+    def import_from_file(self) -> None:
+        if GroupImportDialog.run(self._workspace, self) is not None:
             self.model.reload()
 
     def new_record(self) -> None:
