@@ -34,8 +34,15 @@ from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.core import UnitOfWork, service
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError
 from kyodo_desktop.services.group_draft import CleanGroup, GroupDraft, clean
+from kyodo_desktop.services.group_import_plan import (
+    CountChange,
+    ImportPlan,
+    LeftOut,
+    NewGroup,
+    Unchanged,
+)
 from kyodo_desktop.services.group_similar import address_key, similar_groups
-from kyodo_desktop.services.groups import _store
+from kyodo_desktop.services.groups import store_group
 from kyodo_desktop.services.ledger_file import Ledger, LedgerRow, RejectedRow
 from kyodo_desktop.services.permissions import Permission, allows, office_scope
 from kyodo_desktop.store.database import Database
@@ -49,72 +56,6 @@ PLAN_CHANGED = (
     "確認した後にファイルか団体の記録が変わったため、取り込みませんでした。"
     "もう一度ファイルを選んで内容を確かめてから取り込んでください。"
 )
-NO_NAME = "団体名なし"
-
-
-@dataclass(frozen=True)
-class NewGroup:
-    row: int
-    name: str
-    kind: str  # the label: 町会・自治会 ...
-    office_name: str
-    households: int | None
-    households_counted_on: date | None
-
-
-@dataclass(frozen=True)
-class CountChange:
-    row: int
-    group_id: uuid.UUID
-    name: str
-    households_before: int | None
-    counted_on_before: date | None
-    households: int
-    households_counted_on: date
-
-
-@dataclass(frozen=True)
-class Unchanged:
-    row: int
-    group_id: uuid.UUID
-    name: str
-
-
-@dataclass(frozen=True)
-class LeftOut:
-    """A row not imported and why; `possible_duplicate`: it looks like a registered group."""
-
-    row: int
-    name: str
-    reason: str
-    possible_duplicate: bool = False
-
-    @property
-    def line(self) -> str:
-        return f"{self.row}行目（{self.name or NO_NAME}）: {self.reason}"
-
-
-@dataclass(frozen=True)
-class ImportPlan:
-    """What an import of the file does: to create, to update, unchanged, left out (row order)."""
-
-    file_name: str
-    created: tuple[NewGroup, ...]
-    updated: tuple[CountChange, ...]
-    unchanged: tuple[Unchanged, ...]
-    left_out: tuple[LeftOut, ...]
-
-    @property
-    def nothing_to_do(self) -> bool:
-        return not self.created and not self.updated
-
-    @property
-    def flagged(self) -> tuple[LeftOut, ...]:
-        return tuple(row for row in self.left_out if row.possible_duplicate)
-
-    @property
-    def rejected(self) -> tuple[LeftOut, ...]:
-        return tuple(row for row in self.left_out if not row.possible_duplicate)
 
 
 class _RowRefusedError(Exception):
@@ -320,7 +261,7 @@ def _check(ledger: object) -> None:
 def _write(uow: UnitOfWork, action: Action) -> None:
     if isinstance(action, _Create):
         row = Group(id=uuid.uuid4(), active=True)
-        _store(row, action.group, action.office)
+        store_group(row, action.group, action.office)
         uow.session.add(row)
     else:
         action.group.households = action.households

@@ -133,7 +133,7 @@ def _office(uow: UnitOfWork, code: str | None) -> Office:
     return office
 
 
-def _store(row: Group, group: CleanGroup, office: Office) -> None:
+def store_group(row: Group, group: CleanGroup, office: Office) -> None:
     row.name = group.name
     row.name_kana = group.name_kana
     row.name_key = group.name_key
@@ -190,7 +190,7 @@ def create_group(uow: UnitOfWork, draft: GroupDraft, *, allow_duplicate: bool = 
             uow, group, "登録済みの団体を開くか、別の団体であることを確かめてから登録してください。"
         )
     row = Group(id=uuid.uuid4(), active=True)
-    _store(row, group, office)
+    store_group(row, group, office)
     uow.session.add(row)
     uow.session.flush()
     return row.id
@@ -227,7 +227,7 @@ def change_group(
         )
     # A change keeps the office in charge unless another is chosen.
     office = _office(uow, group.office_code) if group.office_code is not None else row.office
-    _store(row, group, office)
+    store_group(row, group, office)
     uow.session.flush()
     return _view(uow, row)
 
