@@ -44,14 +44,12 @@ from kyodo_desktop.services.group_import_plan import (
 from kyodo_desktop.services.group_similar import address_key, similar_groups
 from kyodo_desktop.services.groups import store_group
 from kyodo_desktop.services.ledger_file import Ledger, LedgerRow, RejectedRow
-from kyodo_desktop.services.permissions import Permission, allows, office_scope
+from kyodo_desktop.services.permissions import DENIED, Permission, allows
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.reference import Office
 
-HEAD_OFFICE_ONLY = (
-    "ファイルからの団体の取り込みは協働推進課が行います。協働推進課に依頼してください。"
-)
+HEAD_OFFICE_ONLY = DENIED[Permission.IMPORT]
 PLAN_CHANGED = (
     "確認した後にファイルか団体の記録が変わったため、取り込みませんでした。"
     "もう一度ファイルを選んで内容を確かめてから取り込んでください。"
@@ -65,8 +63,8 @@ class _RowRefusedError(Exception):
 
 
 def may_import(actor: Actor | None) -> bool:
-    """The head office: may write groups, and sees every office (not bound to its own)."""
-    return actor is not None and allows(actor, Permission.WRITE) and office_scope(actor) is None
+    """The head office: its ledgers are brought in by it (Permission.IMPORT)."""
+    return actor is not None and allows(actor, Permission.IMPORT)
 
 
 def require_head_office(actor: Actor) -> None:
@@ -245,10 +243,9 @@ def _plan(uow: UnitOfWork, ledger: Ledger) -> tuple[ImportPlan, list[Action]]:
     return plan, actions
 
 
-@service("group.import_preview", Permission.WRITE)
+@service("group.import_preview", Permission.IMPORT)
 def preview_group_import(uow: UnitOfWork, ledger: Ledger) -> ImportPlan:
     """What importing `ledger` would do; reads only."""
-    require_head_office(uow.actor)
     _check(ledger)
     return _plan(uow, ledger)[0]
 
@@ -269,12 +266,11 @@ def _write(uow: UnitOfWork, action: Action) -> None:
     uow.session.flush()
 
 
-@service("group.import", Permission.WRITE)
+@service("group.import", Permission.IMPORT)
 def apply_group_import(
     uow: UnitOfWork, ledger: Ledger, *, expected: ImportPlan | None
 ) -> ImportPlan:
     """Import `ledger` as planned, all or nothing; refused if the plan is not `expected`."""
-    require_head_office(uow.actor)
     _check(ledger)
     plan, actions = _plan(uow, ledger)
     if expected is not None and plan != expected:

@@ -15,6 +15,7 @@ class Permission(StrEnum):
     DECIDE = "decide"  # the ward's steps of an application: 審査, 交付決定, 額の確定, 支払 ...
     OVERRIDE = "override"  # decide against the rules, with a written reason
     EXPORT = "export"  # take records out of the program (CSV, Excel, reports)
+    IMPORT = "import"  # bring the head office's ledgers in (groups, household counts)
     READ_AUDIT = "read_audit"  # browse the audit trail
     MANAGE_STAFF = "manage_staff"  # staff accounts
     MANAGE_REFERENCE = "manage_reference"  # offices, departments, topics, settings
@@ -31,6 +32,7 @@ ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
             Permission.DECIDE,
             Permission.OVERRIDE,
             Permission.EXPORT,
+            Permission.IMPORT,
             Permission.READ_AUDIT,
         }
     ),
@@ -56,6 +58,7 @@ DENIED = {
     Permission.DECIDE: "交付決定・額の確定・支払などの区の手続きは協働推進課が記録します。",
     Permission.OVERRIDE: "規則と異なる決定をする権限がありません。協働推進課に依頼してください。",
     Permission.EXPORT: "記録を書き出す権限がありません。協働推進課に依頼してください。",
+    Permission.IMPORT: "ファイルからの団体の取り込みは協働推進課が行います。協働推進課に依頼してください。",
     Permission.READ_AUDIT: "監査ログを見る権限がありません。",
     Permission.MANAGE_STAFF: "職員を管理する権限がありません。管理者に依頼してください。",
     Permission.MANAGE_REFERENCE: "基本データを変更する権限がありません。管理者に依頼してください。",
