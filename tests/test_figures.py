@@ -82,7 +82,7 @@ def test_the_paper_s_count_of_groups_funded_reads_as_the_ward_writes_it(
 
 def test_each_figure_opens_as_many_records_as_it_counts(demo_workspace, head) -> None:  # type: ignore[no-untyped-def]
     ws = demo_workspace
-    figures = year_figures(ws.database, head, 2025)  # the lists count follow-ups as of today
+    figures = year_figures(ws.database, head, 2025, today=TODAY)
     checked = 0
     for key, columns in {
         "programmes": (0, 1, 2),

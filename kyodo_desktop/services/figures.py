@@ -177,10 +177,25 @@ def _programme_table(uow: UnitOfWork, fy: int, office: uuid.UUID | None) -> Figu
         ("申請・提案", "交付決定", "不採択", "交付団体", "交付決定額", "支払額"),
         ("件", "件", "件", "団体", YEN, YEN),
         tuple(lines),
-        _total("合計", lines, (None,) * 6),
+        _total("合計", lines, _every_programme(fy, office, received, awarded)),
         Chart("bar", (0, 1)),
         "申請・提案は交付申請から数えます（事前相談のみは含みません）。交付決定はその後の手続きに進んだものを含みます。",
     )
+
+
+def _every_programme(
+    fy: int, office: uuid.UUID | None, received: tuple[str, ...], awarded: tuple[str, ...]
+) -> tuple[Drill | None, ...]:
+    """The total line's drills: the 年度's applications of every programme."""
+    fiscal = format_fiscal_year(fy)
+
+    def drill(what: str, statuses: tuple[str, ...]) -> Drill:
+        wanted = ApplicationFilter(fiscal_year=fy, office_id=office, statuses=statuses)
+        return Drill(f"{fiscal} 全支援事業 {what}", applications=wanted)
+
+    got = drill("交付決定", awarded)
+    rejected = drill("不採択", (str(StepKind.REJECTED),))
+    return (drill("申請・提案", received), got, rejected, got, got, got)
 
 
 def _history_table(uow: UnitOfWork, office: uuid.UUID | None) -> FigureTable:
@@ -384,7 +399,7 @@ def _follow_up_table(uow: UnitOfWork, today: date, office: uuid.UUID | None) -> 
 
     def drill(name: str, where: uuid.UUID | None, which: FollowUp) -> Drill:
         what = "期限切れのフォロー" if which is FollowUp.OVERDUE else "今日が期限のフォロー"
-        wanted = ConsultationFilter(office_id=where, follow_up=which)
+        wanted = ConsultationFilter(office_id=where, follow_up=which, as_of=today)
         return Drill(f"{day}現在 {name} {what}", consultations=wanted)
 
     lines = [

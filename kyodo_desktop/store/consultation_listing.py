@@ -150,7 +150,7 @@ class ConsultationListing(Listing[ConsultationRow]):
         columns: Sequence = LIST_COLUMNS,
     ) -> None:
         wanted = wanted or ConsultationFilter()
-        today = today or date.today()
+        today = today or wanted.as_of or date.today()
         where = consultation_conditions(office_id, wanted, today)
         counted = consultation_conditions(office_id, wanted, today, counting=True)
         rows = _joined(columns)

@@ -34,6 +34,7 @@ class ConsultationFilter:
     staff_id: uuid.UUID | None = None
     channel: str | None = None
     follow_up: FollowUp | None = None
+    as_of: date | None = None  # the day a follow-up is due or overdue from; None: today
     group_id: uuid.UUID | None = None
     person_id: uuid.UUID | None = None
 
