@@ -136,6 +136,7 @@ def test_every_screen_opens_with_rows_from_the_database(  # type: ignore[no-unty
         window.navigation.setCurrentRow(row)
         screen = window.stack.currentWidget()
         table = getattr(screen, "table", None) or screen.tabs.currentWidget()
+        table = getattr(table, "table", table)  # a 集計 tab holds its table beside its chart
         assert table.model().rowCount() > 0, SCREEN_NAMES[row]
 
 
