@@ -350,6 +350,12 @@ def build_parser() -> argparse.ArgumentParser:
     from kyodo_desktop.admin_print import add_commands as add_print_commands
 
     add_print_commands(commands)  # print
+    from kyodo_desktop.admin_report import add_commands as add_report_commands
+
+    add_report_commands(commands)  # report
+    from kyodo_desktop.admin_import import add_commands as add_import_commands
+
+    add_import_commands(commands)  # import groups
     return parser
 
 

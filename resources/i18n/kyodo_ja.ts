@@ -1269,6 +1269,79 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
     </message>
 </context>
 <context>
+    <name>DrillDialog</name>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>支援事業</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>団体</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>事業</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>手続き</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>交付決定額</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>支払額</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>事務所</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Who asked</source>
+        <translation>相談者</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>相談分類</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>担当職員</translation>
+    </message>
+    <message>
+        <source>What was asked</source>
+        <translation>相談内容</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateQuestion</name>
     <message>
         <source>This group may be registered already</source>
@@ -1566,38 +1639,124 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
     </message>
 </context>
 <context>
+    <name>FigureExportDialog</name>
+    <message>
+        <source>CSV, UTF-8 (Excel 2016 and later)</source>
+        <translation>CSV（UTF-8、Excel 2016以降）</translation>
+    </message>
+    <message>
+        <source>CSV, Shift_JIS (older Excel)</source>
+        <translation>CSV（Shift_JIS、古いExcel）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excelブック（.xlsx）</translation>
+    </message>
+    <message>
+        <source>PDF (to print)</source>
+        <translation>PDF（印刷用）</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excelブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export figures</source>
+        <translation>集計の書き出し</translation>
+    </message>
+    <message>
+        <source>All offices</source>
+        <translation>全事務所</translation>
+    </message>
+    <message>
+        <source>Every table of %1, %2.</source>
+        <translation>%1・%2のすべての表を書き出します。</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>書き出し...</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>%1 に書き出しました</translation>
+    </message>
+    <message>
+        <source>%1 character(s) cannot be written in Shift_JIS and were replaced with 〓.</source>
+        <translation>Shift_JIS で書けない文字 %1 個を 〓 にしました。</translation>
+    </message>
+    <message>
+        <source>Only the head office may export the figures</source>
+        <translation>集計の書き出しは協働推進課だけができます</translation>
+    </message>
+</context>
+<context>
     <name>FigureScreen</name>
+    <message>
+        <source>Figures</source>
+        <translation>集計</translation>
+    </message>
+    <message>
+        <source>Counter staff see the figures of their office</source>
+        <translation>窓口の職員は自分の事務所の集計を見ます</translation>
+    </message>
+    <message>
+        <source>All offices</source>
+        <translation>全事務所</translation>
+    </message>
     <message>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <source>Programme</source>
-        <translation>支援事業</translation>
+        <source>Office</source>
+        <translation>事務所</translation>
     </message>
     <message>
-        <source>Applications</source>
-        <translation>申請</translation>
+        <source>By programme</source>
+        <translation>支援事業別</translation>
     </message>
     <message>
-        <source>Groups funded</source>
-        <translation>交付団体数</translation>
+        <source>Groups funded by year</source>
+        <translation>交付団体数の推移</translation>
     </message>
     <message>
-        <source>Awards</source>
-        <translation>交付件数</translation>
+        <source>By step</source>
+        <translation>手続き別</translation>
     </message>
     <message>
-        <source>Amount decided</source>
-        <translation>交付決定額</translation>
+        <source>By office and topic</source>
+        <translation>事務所別・分類別</translation>
     </message>
     <message>
-        <source>Amount paid</source>
-        <translation>支払額</translation>
+        <source>By office and month</source>
+        <translation>事務所別・月別</translation>
     </message>
     <message>
-        <source>Figures by programme and fiscal year</source>
-        <translation>事業別・年度別の実績</translation>
+        <source>By channel</source>
+        <translation>方法別</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>フォローの期限</translation>
+    </message>
+</context>
+<context>
+    <name>FigureTableModel</name>
+    <message>
+        <source>Click to list the records behind this figure</source>
+        <translation>クリックすると、この数の内訳（記録の一覧）を表示します</translation>
+    </message>
+    <message>
+        <source>Unit: %1</source>
+        <translation>単位：%1</translation>
     </message>
 </context>
 <context>
@@ -1758,6 +1917,65 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
     <message>
         <source>Notes</source>
         <translation>備考</translation>
+    </message>
+</context>
+<context>
+    <name>GroupImportDialog</name>
+    <message>
+        <source>Import groups from a file</source>
+        <translation>ファイルから団体を取り込む</translation>
+    </message>
+    <message>
+        <source>%1: %2 to create, %3 to update, %4 unchanged, %5 not imported.</source>
+        <translation>%1: 作成 %2件、更新 %3件、変更なし %4件、取り込まない %5件。</translation>
+    </message>
+    <message>
+        <source>%1 row(s) look like registered groups and are not created.</source>
+        <translation>%1件は登録済みの団体と重複の疑いがあるため作成しません。</translation>
+    </message>
+    <message>
+        <source>Columns not used: %1</source>
+        <translation>使わない列: %1</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>%1行目</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登録</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>重複の疑い</translation>
+    </message>
+    <message>
+        <source>Create (%1)</source>
+        <translation>作成（%1）</translation>
+    </message>
+    <message>
+        <source>Update (%1)</source>
+        <translation>更新（%1）</translation>
+    </message>
+    <message>
+        <source>Not imported (%1)</source>
+        <translation>取り込まない（%1）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>%1 group(s) created, %2 updated.</source>
+        <translation>%1件を作成、%2件を更新しました。</translation>
+    </message>
+    <message>
+        <source>Excel or CSV (*.xlsx *.csv)</source>
+        <translation>Excel または CSV (*.xlsx *.csv)</translation>
     </message>
 </context>
 <context>
@@ -1966,6 +2184,10 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
     <message>
         <source>New group</source>
         <translation>新規登録</translation>
+    </message>
+    <message>
+        <source>Import from file…</source>
+        <translation>ファイルから取り込む…</translation>
     </message>
 </context>
 <context>
