@@ -81,7 +81,7 @@ def test_the_csv_holds_every_table_line_for_line_in_either_encoding(
     with open(target, encoding=encoding.value, newline="") as file:
         rows = list(csv.reader(file))
     figures = _figures(head_office)
-    assert result.tables == len(figures.tables) == 7 and result.replaced == 0
+    assert result.tables == len(figures.tables) == 8 and result.replaced == 0
     assert rows[0] == ["令和8年度 集計表"]
     for table in figures.tables:
         at = next(i for i, row in enumerate(rows) if row and row[0] == table.title)
@@ -281,7 +281,7 @@ def test_kyodo_admin_report_writes_the_file(demo_workspace, out, capsys) -> None
         ["report", "--data-dir", str(folder), "--fiscal-year", str(FY), "--out", str(target)]
     )
     assert code == 0
-    assert "令和8年度の集計（全事務所・7表）" in capsys.readouterr().out
+    assert "令和8年度の集計（全事務所・8表）" in capsys.readouterr().out
     assert load_workbook(target)["概要"]["B3"].value == "令和8年度"
     pdf = out / "one.pdf"
     args = ["--fiscal-year", str(FY), "--format", "pdf", "--office", "1", "--out", str(pdf)]

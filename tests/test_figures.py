@@ -123,3 +123,34 @@ def test_a_counter_officer_counts_their_own_office_only(demo_workspace) -> None:
 def test_a_year_outside_the_records_is_refused_plainly(demo_workspace, head) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InputError, match="集計できる年度は平成18年度から"):
         year_figures(demo_workspace.database, head, 1999)
+
+
+@pytest.fixture(scope="module")
+def ward_at_full_scale(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The demo at scale 1: the size of the ward the paper describes (about 20 s to build)."""
+    from kyodo_desktop.services.workspace import build_demo, open_workspace
+
+    folder = tmp_path_factory.mktemp("full-scale")
+    build_demo(folder, today=TODAY, scale=1.0)
+    workspace = open_workspace(folder)
+    yield workspace
+    workspace.close()
+
+
+@pytest.mark.slow
+def test_every_number_of_the_paper_comes_out_of_the_records_the_same(ward_at_full_scale) -> None:  # type: ignore[no-untyped-def]
+    from kyodo_desktop.services.staff import system_actor
+
+    ws = ward_at_full_scale
+    head = system_actor(ws.database, StaffRole.HEAD_OFFICE)
+    paper = year_figures(ws.database, head, 2017, today=TODAY).table("paper")
+    found = {line.label: line.values for line in paper.lines}
+    assert found == {
+        "① 自治活動推進協力費 平成28年度 201団体に交付": (201, 201),
+        "② やさしいまちづくり支援事業 平成18年度～平成28年度 83団体に交付": (83, 83),
+        "③ まちづくり活動助成 平成18年度～平成28年度 79団体に交付": (79, 79),
+        "④ 協働事業提案制度 平成23年度～平成27年度 23団体と実施": (23, 23),
+        "⑤ 相談情報ひろば運営支援 平成29年度 12団体に対して運営支援": (12, 12),
+        "⑥ 地域おこしプロジェクト 平成29年度 27事業の提案から３事業を選定・実施中": (3, 3),
+        "⑥ 地域おこしプロジェクト 平成29年度 事業の提案": (27, 27),
+    }

@@ -79,6 +79,7 @@ def figures_by_hand(
         "office_month": _office_month(in_year, offices, fiscal_year),
         "channels": _with_total([(sum(1 for c in in_year if c.channel == ch),) for ch in Channel]),
         "follow_ups": _follow_ups(consultations, offices, today),
+        **({"paper": _paper(applications, group_of)} if office_id is None else {}),
     }
 
 
@@ -154,6 +155,26 @@ def _follow_ups(consultations: list, offices: list, today: date) -> Values:  # t
         for o in offices
     ]
     return _with_total(lines)
+
+
+def _paper(applications: list, group_of: dict) -> Values:  # type: ignore[type-arg]
+    lines = []
+    for prog in programmes():
+        for result in prog.results:
+            span = range(result.from_fy, result.until_fy + 1)
+            mine = [
+                a for a in applications if a.programme_code == prog.code and a.fiscal_year in span
+            ]
+            awarded = [a for a in mine if a.status in AWARDED_STATUSES]
+            if result.unit == "事業":
+                found = len({a.project_id for a in awarded})
+            else:
+                found = len({group_of[a.project_id] for a in awarded})
+            lines.append((result.count, found))
+            if result.out_of is not None and result.out_of_label and "提案" in result.out_of_label:
+                received = sum(1 for a in mine if a.status != StepKind.PRIOR_CONSULTATION)
+                lines.append((result.out_of, received))
+    return tuple(lines)
 
 
 def values_of(figures: object) -> dict[str, Values]:

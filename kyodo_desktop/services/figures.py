@@ -132,6 +132,8 @@ def year_figures(
         _channel_table(uow, fiscal_year, office),
         _follow_up_table(uow, as_of, office),
     )
+    if office is None:  # the paper counts the whole ward
+        tables += (_paper_table(uow),)
     return FigureSet(fiscal_year, office_name, as_of, tables)
 
 
@@ -424,4 +426,45 @@ def _follow_up_table(uow: UnitOfWork, today: date, office: uuid.UUID | None) -> 
         _total("合計", lines, drills),
         Chart("bar", (0, 1)),
         "まだ済んでいないフォローを、期限の日で数えます（年度によらず）。",
+    )
+
+
+PAPER = "「練馬区における協働の現状と課題」（平成29年10月18日）"
+
+
+def _paper_table(uow: UnitOfWork) -> FigureTable:
+    """The paper's 実績 beside the same count made on the records (seed numbers)."""
+    lines = []
+    for prog in programmes():
+        for result in prog.results:
+            span = (result.from_fy, result.until_fy)
+            projects = result.unit == "事業"
+            found = counts.funded_over(uow.session, prog.code, *span, projects=projects)
+            drill = None
+            if result.from_fy == result.until_fy:  # one 年度: its awards are a list
+                drill = Drill(
+                    f"{prog.label} {result.text}",
+                    applications=ApplicationFilter(
+                        fiscal_year=result.from_fy,
+                        programme_code=prog.code,
+                        statuses=tuple(AWARDED_STATUSES),
+                    ),
+                )
+            lines.append(
+                FigureLine(f"{prog.label} {result.text}", (result.count, found), (None, drill))
+            )
+            if result.out_of is not None and result.out_of_label and "提案" in result.out_of_label:
+                received = counts.received_over(uow.session, prog.code, *span)
+                label = f"{prog.label} {format_fiscal_year(result.from_fy)} {result.out_of_label}"
+                lines.append(FigureLine(label, (result.out_of, received), (None, None)))
+    return FigureTable(
+        "paper",
+        "資料の実績と記録",
+        "実績（資料の言葉）",
+        ("資料", "記録"),
+        ("件", "件"),
+        tuple(lines),
+        None,
+        Chart("bar", (0, 1)),
+        f"資料は{PAPER}の数です。記録は同じ期間の交付決定を、団体（事業）ごとに1つと数えます。",
     )

@@ -179,3 +179,41 @@ def follow_ups_by_office(
         .group_by(Consultation.office_id)
     )
     return {office: (overdue, due) for office, overdue, due in rows}
+
+
+def funded_over(
+    session: Session, programme_code: str, first_fy: int, last_fy: int, *, projects: bool
+) -> int:
+    """Distinct groups (or projects) with an award of the programme over the span of 年度."""
+    counted = Application.project_id if projects else Project.group_id
+    return (
+        session.scalar(
+            select(func.count(func.distinct(counted)))
+            .select_from(Application)
+            .join(Project, Project.id == Application.project_id)
+            .where(
+                Application.programme_code == programme_code,
+                Application.fiscal_year.between(first_fy, last_fy),
+                Application.status.in_(AWARDED_STATUSES),
+                Application.deleted_at.is_(None),
+            )
+        )
+        or 0
+    )
+
+
+def received_over(session: Session, programme_code: str, first_fy: int, last_fy: int) -> int:
+    """Applications (proposals) received by the programme over the span of 年度."""
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Application)
+            .where(
+                Application.programme_code == programme_code,
+                Application.fiscal_year.between(first_fy, last_fy),
+                RECEIVED,
+                Application.deleted_at.is_(None),
+            )
+        )
+        or 0
+    )

@@ -1747,6 +1747,10 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
         <source>Follow-ups</source>
         <translation>フォローの期限</translation>
     </message>
+    <message>
+        <source>The paper&apos;s figures</source>
+        <translation>資料の実績</translation>
+    </message>
 </context>
 <context>
     <name>FigureTableModel</name>

@@ -266,6 +266,38 @@ class Planner:
         weights = (0.9, 0.07, 0.03) if new else (0.94, 0.04, 0.02)
         return self.demo.weighted(("decided", "rejected", "withdrawn"), weights)
 
+    def _paper_target(self, code: str) -> tuple[int, int] | None:
+        """(last 年度, groups at this scale) the paper reports funded over a span of 年度.
+
+        ②③ 「平成18年度～平成28年度 N団体に交付」, ④ 「平成23年度～平成27年度 23団体と実施」:
+        counted from the programme's first 年度, so the funded set of the run is the count.
+        """
+        rules = programme(code)
+        for result in rules.results:
+            if result.unit == "団体" and result.from_fy == rules.since_fy < result.until_fy:
+                return result.until_fy, self.demo.scaled(result.count, minimum=1)
+        return None
+
+    def _steered(self, code: str, fy: int, group: GroupSpec, outcome: str) -> str:
+        """The outcome, unless a decision would fund one group more than the paper counts."""
+        target = self._paper_target(code)
+        if (
+            target is not None
+            and outcome == "decided"
+            and fy <= target[0]
+            and group.id not in self.funded[code]
+            and len(self.funded[code]) >= target[1]
+        ):
+            return "rejected"
+        return outcome
+
+    def _missing(self, code: str, fy: int) -> int:
+        """How many groups the paper's span still lacks when its last 年度 is planned."""
+        target = self._paper_target(code)
+        if target is None or fy != target[0]:
+            return 0
+        return max(0, target[1] - len(self.funded[code]))
+
     def _submit(self, code: str, draft: Draft, track: Track, outcome: str) -> None:
         if self.desk.submit(draft) and outcome == "decided":
             self.funded[code].add(track.group.id)
@@ -363,6 +395,15 @@ class Planner:
             )
             if track is not None:
                 tracks.append(track)
+        # The paper's span ends this 年度: the groups it counts, neither more nor fewer.
+        taken = self.funded[code] | {t.group.id for t in tracks}  # none applies twice a 年度
+        for group in self._candidates(code, fy, self._missing(code, fy), taken):
+            draft = self._draft(code, main.code, fy, group)
+            track = self._divided_application(
+                code, draft, None, main, main, prep_code, new=True, outcome="decided"
+            )
+            if track is not None:
+                tracks.append(track)
         self.tracks[code] = [t for t in tracks if t.next_fy is not None]
 
     def _divided_application(
@@ -376,10 +417,11 @@ class Planner:
         *,
         new: bool,
         planned: int = 1,
+        outcome: str | None = None,
     ) -> Track | None:
         demo = self.demo
         fy = draft.fy
-        outcome = self._outcome(new)
+        outcome = self._steered(code, fy, draft.group, outcome or self._outcome(new))
         is_prep = division.code == prep_code
         self._capped_amounts(draft, division.cap, 0.5 if is_prep else 0.4)
         self._capped_steps(draft, code, outcome, review=False)
@@ -420,7 +462,9 @@ class Planner:
         tracks = self.tracks["teian"]
         for track in [t for t in tracks if t.next_fy == fy]:
             draft = self._draft("teian", None, fy, track.group, track.project_id)
-            outcome = "decided" if demo.chance(0.95) else "rejected"
+            outcome = self._steered(
+                "teian", fy, track.group, "decided" if demo.chance(0.95) else "rejected"
+            )
             self._capped_amounts(draft, division.cap, 0.4)
             self._capped_steps(draft, "teian", outcome, review=True)
             draft.purpose = f"{track.title}の2年目。"
@@ -429,28 +473,42 @@ class Planner:
         busy = {t.group.id for t in tracks if t.next_fy is not None}
         wanted = max(1, demo.stochastic(NEW_PER_YEAR["teian"] * demo.scale))
         for group in self._candidates("teian", fy, wanted, busy):
-            draft = self._draft("teian", None, fy, group)
             roll = demo.rng.random()
             outcome = "decided" if roll < 0.58 else "withdrawn" if roll < 0.62 else "rejected"
-            self._capped_amounts(draft, division.cap, 0.4)
-            self._capped_steps(draft, "teian", outcome, review=True)
-            department_id, department = demo.pick(self.sections)
-            track = self._start(
-                "teian",
-                fy,
-                group,
-                draft,
-                ends_fy=min(fy + 1, rules.until_fy or fy + 1),
-                prefix=f"所管課: {department}。",
-                department_id=department_id,
-            )
-            if track is None:
-                continue
-            track.planned = demo.weighted((1, 2), (40, 60))
-            self._submit("teian", draft, track, outcome)
-            self._after_award(track, fy, outcome, min(limit, track.planned), rules.is_open(fy + 1))
-            tracks.append(track)
-        self.tracks["teian"] = [t for t in tracks if t.next_fy is not None]
+            self._teian_new(fy, group, self._steered("teian", fy, group, outcome), limit)
+        # The paper's span ends this 年度: the groups it counts, neither more nor fewer.
+        taken = self.funded["teian"] | {t.group.id for t in self.tracks["teian"]}
+        for group in self._candidates("teian", fy, self._missing("teian", fy), taken):
+            self._teian_new(fy, group, "decided", limit)
+        self.tracks["teian"] = [t for t in self.tracks["teian"] if t.next_fy is not None]
+
+    def _teian_new(self, fy: int, group: GroupSpec, outcome: str, limit: int) -> None:
+        """A new ④ project and its first application, with its 所管課."""
+        demo = self.demo
+        rules = programme("teian")
+        version = rules.version_for(fy)
+        assert version is not None
+        division = version.division(None)
+        assert division.cap is not None
+        draft = self._draft("teian", None, fy, group)
+        self._capped_amounts(draft, division.cap, 0.4)
+        self._capped_steps(draft, "teian", outcome, review=True)
+        department_id, department = demo.pick(self.sections)
+        track = self._start(
+            "teian",
+            fy,
+            group,
+            draft,
+            ends_fy=min(fy + 1, rules.until_fy or fy + 1),
+            prefix=f"所管課: {department}。",
+            department_id=department_id,
+        )
+        if track is None:
+            return
+        track.planned = demo.weighted((1, 2), (40, 60))
+        self._submit("teian", draft, track, outcome)
+        self._after_award(track, fy, outcome, min(limit, track.planned), rules.is_open(fy + 1))
+        self.tracks["teian"].append(track)
 
     def _after_award(
         self, track: Track, fy: int, outcome: str, limit: int, next_open: bool

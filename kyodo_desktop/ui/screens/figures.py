@@ -247,6 +247,7 @@ class FigureScreen(QWidget):
             "office_month": self.tr("By office and month"),
             "channels": self.tr("By channel"),
             "follow_ups": self.tr("Follow-ups"),
+            "paper": self.tr("The paper's figures"),
         }
 
     # Drilling -----------------------------------------------------------------------
