@@ -66,9 +66,10 @@ def open_page(qtbot, workspace: Workspace, application_id: uuid.UUID) -> Applica
 
 
 @menu_opens
-def test_the_application_pages_print_menu_opens_the_application_form(qtbot, demo_workspace) -> None:  # type: ignore[no-untyped-def]
-    row = an_application(demo_workspace, StepKind.DECIDED)
-    page = open_page(qtbot, demo_workspace, row.id)
+def test_the_application_pages_print_menu_opens_the_application_form(qtbot, head_office) -> None:  # type: ignore[no-untyped-def]
+    ward = head_office  # every office's applications
+    row = an_application(ward, StepKind.DECIDED, StepKind.PAID)
+    page = open_page(qtbot, ward, row.id)
     action = page.print_button.action_for(FormKind.APPLICATION)
     assert action is not None and action.isEnabled()
 
@@ -82,12 +83,13 @@ def test_the_application_pages_print_menu_opens_the_application_form(qtbot, demo
 
 
 @menu_opens
-def test_a_form_not_printable_yet_is_greyed_and_says_why(qtbot, demo_workspace) -> None:  # type: ignore[no-untyped-def]
+def test_a_form_not_printable_yet_is_greyed_and_says_why(qtbot, head_office) -> None:  # type: ignore[no-untyped-def]
     # Not decided (yet, or ever): there is no 交付決定通知書 to print.
+    ward = head_office
     row = an_application(
-        demo_workspace, StepKind.FILED, StepKind.REVIEW, StepKind.REJECTED, StepKind.WITHDRAWN
+        ward, StepKind.FILED, StepKind.REVIEW, StepKind.REJECTED, StepKind.WITHDRAWN
     )
-    page = open_page(qtbot, demo_workspace, row.id)
+    page = open_page(qtbot, ward, row.id)
 
     decision = page.print_button.action_for(FormKind.DECISION)
     assert decision is not None and not decision.isEnabled()

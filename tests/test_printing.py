@@ -67,18 +67,19 @@ def _offers(workspace, actor, application_id):  # type: ignore[no-untyped-def]
     return {offer.kind: offer.refusal for offer in found}
 
 
-def test_each_form_says_why_it_cannot_be_printed_yet(demo_workspace) -> None:  # type: ignore[no-untyped-def]
+def test_each_form_says_why_it_cannot_be_printed_yet(demo_workspace, actor_factory) -> None:  # type: ignore[no-untyped-def]
     ws = demo_workspace
-    rejected, _ = _application(ws, status="rejected", office_id=ws.actor.office_id)
-    offers = _offers(ws, ws.actor, rejected.id)
+    head = actor_factory(ws, "01", StaffRole.HEAD_OFFICE)
+    rejected, _ = _application(ws, status="rejected")
+    offers = _offers(ws, head, rejected.id)
     assert offers[FormKind.APPLICATION] is None and offers[FormKind.REJECTION] is None
     assert offers[FormKind.DECISION] == "交付決定通知書は交付決定の後に印刷できます。"
     assert offers[FormKind.REPORT] == "実績報告書は交付決定の後に印刷できます。"
     assert offers[FormKind.CLAIM].startswith("請求書は額の確定の後に")
     with pytest.raises(InputError, match="交付決定の後"):
-        printing.print_application(ws.database, ws.actor, rejected.id, FormKind.DECISION)
+        printing.print_application(ws.database, head, rejected.id, FormKind.DECISION)
     assert _prints(ws, rejected.id) == []  # a refused print leaves no audit entry
-    out = printing.print_application(ws.database, ws.actor, rejected.id, FormKind.REJECTION)
+    out = printing.print_application(ws.database, head, rejected.id, FormKind.REJECTION)
     assert "不採択通知書" in pdf_text(out.pdf)
     paid, _ = _application(ws, status="paid", office_id=ws.actor.office_id)
     offers = _offers(ws, ws.actor, paid.id)
