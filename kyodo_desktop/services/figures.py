@@ -8,6 +8,7 @@ figure naming the list that holds its records. Counter staff see their own offic
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -123,13 +124,16 @@ def year_figures(
     office = office_id or scope
     office_name = next((name for id_, name in _offices(uow, office)), "") if office else ""
     as_of = today or date.today()
+    # One read of the period's consultations serves three tables.
+    first, last = fiscal_year_range(fiscal_year)
+    consulted = counts.consultation_counts(uow.session, first, last, office)
     tables = (
         _programme_table(uow, fiscal_year, office),
         _history_table(uow, office),
         _steps_table(uow, fiscal_year, office),
-        _office_topic_table(uow, fiscal_year, office),
-        _office_month_table(uow, fiscal_year, office),
-        _channel_table(uow, fiscal_year, office),
+        _office_topic_table(uow, fiscal_year, office, consulted),
+        _office_month_table(uow, fiscal_year, office, consulted),
+        _channel_table(fiscal_year, office, consulted),
         _follow_up_table(uow, as_of, office),
     )
     if office is None:  # the paper counts the whole ward
@@ -198,6 +202,9 @@ def _every_programme(
     got = drill("交付決定", awarded)
     rejected = drill("不採択", (str(StepKind.REJECTED),))
     return (drill("申請・提案", received), got, rejected, got, got, got)
+
+
+Consulted = dict[tuple[uuid.UUID, int, int, str], int]  # (office, year, month, channel) → n
 
 
 def _history_table(uow: UnitOfWork, office: uuid.UUID | None) -> FigureTable:
@@ -285,10 +292,14 @@ def _consultation_drill(
     return Drill(title, consultations=replace(wanted, **narrow))
 
 
-def _office_topic_table(uow: UnitOfWork, fy: int, office: uuid.UUID | None) -> FigureTable:
+def _office_topic_table(
+    uow: UnitOfWork, fy: int, office: uuid.UUID | None, consulted: Consulted
+) -> FigureTable:
     first, last = fiscal_year_range(fy)
     found = counts.consultations_by_office_topic(uow.session, first, last, office)
-    whole = counts.consultations_by_office(uow.session, first, last, office)
+    whole: Counter[uuid.UUID] = Counter()
+    for (where, _, _, _), n in consulted.items():
+        whole[where] += n
     topics = _topics(uow)
     fiscal = format_fiscal_year(fy)
     lines = [
@@ -337,9 +348,12 @@ def _month_range(year: int, month: int) -> tuple[date, date]:
     return first, following - timedelta(days=1)
 
 
-def _office_month_table(uow: UnitOfWork, fy: int, office: uuid.UUID | None) -> FigureTable:
-    first, last = fiscal_year_range(fy)
-    found = counts.consultations_by_office_month(uow.session, first, last, office)
+def _office_month_table(
+    uow: UnitOfWork, fy: int, office: uuid.UUID | None, consulted: Consulted
+) -> FigureTable:
+    found: Counter[tuple[uuid.UUID, int, int]] = Counter()
+    for (where, year, month, _), n in consulted.items():
+        found[(where, year, month)] += n
     months = _months(fy)
     fiscal = format_fiscal_year(fy)
 
@@ -367,9 +381,11 @@ def _office_month_table(uow: UnitOfWork, fy: int, office: uuid.UUID | None) -> F
     )
 
 
-def _channel_table(uow: UnitOfWork, fy: int, office: uuid.UUID | None) -> FigureTable:
+def _channel_table(fy: int, office: uuid.UUID | None, consulted: Consulted) -> FigureTable:
     first, last = fiscal_year_range(fy)
-    found = counts.consultations_by_channel(uow.session, first, last, office)
+    found: Counter[str] = Counter()
+    for (_, _, _, channel), n in consulted.items():
+        found[channel] += n
     fiscal = format_fiscal_year(fy)
     lines = [
         FigureLine(
@@ -438,7 +454,7 @@ def _paper_table(uow: UnitOfWork) -> FigureTable:
     for prog in programmes():
         for result in prog.results:
             span = (result.from_fy, result.until_fy)
-            projects = result.unit == "事業"
+            projects = result.unit == "事業"  # projects, not groups
             found = counts.funded_over(uow.session, prog.code, *span, projects=projects)
             drill = None
             if result.from_fy == result.until_fy:  # one 年度: its awards are a list

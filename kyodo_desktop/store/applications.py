@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kyodo_desktop.store.base import Base, Mergeable
@@ -16,6 +16,8 @@ class Project(Mergeable, Base):
     """A group's project (事業): "N times per project" is counted here."""
 
     __tablename__ = "project"
+    # The figures read a project's group for thousands of awards: from the index alone.
+    __table_args__ = (Index("ix_project_group_of", "id", "group_id"),)
 
     group_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("civic_group.id"), index=True)
     title: Mapped[str] = mapped_column(String(120))
@@ -32,7 +34,21 @@ class Application(Mergeable, Base):
     """A subsidy application (申請) of one project to one programme for one 年度."""
 
     __tablename__ = "application"
-    __table_args__ = (Index("ix_application_programme_fy", "programme_code", "fiscal_year"),)
+    __table_args__ = (
+        Index("ix_application_programme_fy", "programme_code", "fiscal_year"),
+        # The figures (store/figures.py): a 年度's applications, and the awards of every 年度
+        # with their projects, read from the index alone (deleted_at too, for "covering").
+        Index("ix_application_fy", "fiscal_year", "programme_code", "status"),
+        Index(
+            "ix_application_awards",
+            "status",
+            "fiscal_year",
+            "programme_code",
+            "project_id",
+            "deleted_at",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+    )
 
     project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("project.id"), index=True)
     programme_code: Mapped[str] = mapped_column(ForeignKey("programme.code"))

@@ -52,6 +52,17 @@ class Consultation(Mergeable, Base):
             "id",
             sqlite_where=LIVE,
         ),
+        # The figures of a period (store/figures.py): office, month, channel and the id for
+        # its topics, read from the index alone (deleted_at too, for "covering").
+        Index(
+            "ix_consultation_figures",
+            "occurred_on",
+            "office_id",
+            "channel",
+            "id",
+            "deleted_at",
+            sqlite_where=LIVE,
+        ),
         # The few deleted rows: a topic's count subtracts theirs (store/topic_match.py).
         Index("ix_consultation_tombstoned", "id", sqlite_where=TOMBSTONED),
         Index(
