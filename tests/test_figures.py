@@ -154,3 +154,31 @@ def test_every_number_of_the_paper_comes_out_of_the_records_the_same(ward_at_ful
         "⑥ 地域おこしプロジェクト 平成29年度 27事業の提案から３事業を選定・実施中": (3, 3),
         "⑥ 地域おこしプロジェクト 平成29年度 事業の提案": (27, 27),
     }
+
+
+def test_a_consultation_s_new_topics_count_at_once(demo_workspace, head) -> None:  # type: ignore[no-untyped-def]
+    from kyodo_desktop.services.consultations import (
+        ConsultationDraft,
+        change_consultation,
+        get_consultation,
+        log_consultation,
+    )
+
+    ws = demo_workspace
+    day = date(2025, 6, 2)
+    saved = log_consultation(
+        ws.database,
+        ws.actor,
+        ConsultationDraft(day, "counter", "会計の相談", topic_codes=("accounting", "funding")),
+    )
+    view = get_consultation(ws.database, ws.actor, saved)
+    change_consultation(
+        ws.database,
+        ws.actor,
+        saved,
+        ConsultationDraft(day, "phone", "会計の相談", topic_codes=("cooperation",)),
+        row_version=view.row_version,
+    )
+    shown = values_of(year_figures(ws.database, head, 2025, today=TODAY))
+    with ws.database.reading() as session:
+        assert shown == figures_by_hand(session, 2025, None, TODAY)  # the copy follows the pairs

@@ -29,9 +29,7 @@ def upgrade() -> None:
         ["occurred_on", "office_id", "channel", "id", "deleted_at"],
         sqlite_where=LIVE,
     )
-    op.create_index(
-        "ix_application_fy", "application", ["fiscal_year", "programme_code", "status"]
-    )
+    op.create_index("ix_application_fy", "application", ["fiscal_year", "programme_code", "status"])
     op.create_index(
         "ix_application_awards",
         "application",

@@ -137,6 +137,12 @@ def _apply(uow: UnitOfWork, row: Consultation, draft: ConsultationDraft) -> None
     row.referred_department_id = department_id
     row.follow_up_on = draft.follow_up_on
     row.topics = list(topics)
+    row.topic_codes = topic_list(topics)
+
+
+def topic_list(topics: list[Topic] | tuple[Topic, ...]) -> str:
+    """The topics' codes as the consultation keeps a copy of them (its figures' index)."""
+    return ",".join(sorted(topic.code for topic in topics))
 
 
 @service("consultation.log", Permission.WRITE, input_type=ConsultationDraft)

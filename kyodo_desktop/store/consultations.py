@@ -59,7 +59,7 @@ class Consultation(Mergeable, Base):
             "occurred_on",
             "office_id",
             "channel",
-            "id",
+            "topic_codes",
             "deleted_at",
             sqlite_where=LIVE,
         ),
@@ -95,6 +95,9 @@ class Consultation(Mergeable, Base):
     referred_department_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("department.id"))
     follow_up_on: Mapped[date | None]
     follow_up_done: Mapped[bool] = mapped_column(default=False)
+    # The topics' codes, comma-separated: a copy of consultation_topic kept by the service,
+    # so that the figures count a period's topics from an index alone (store/figures.py).
+    topic_codes: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     office: Mapped[Office] = relationship(lazy="raise")
     staff: Mapped[Staff] = relationship(lazy="raise")

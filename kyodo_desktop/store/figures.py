@@ -17,7 +17,6 @@ from kyodo_desktop.rules.vocabulary import StepKind
 from kyodo_desktop.store.applications import Application, Project
 from kyodo_desktop.store.awards import AWARDED_STATUSES
 from kyodo_desktop.store.consultations import Consultation
-from kyodo_desktop.store.reference import Topic
 
 # A 事前相談 is an inquiry, not yet a proposal received: the figures count from 交付申請.
 RECEIVED = Application.status != str(StepKind.PRIOR_CONSULTATION)
@@ -144,18 +143,20 @@ def _consultations(
 def consultations_by_office_topic(
     session: Session, first: date, last: date, office_id: uuid.UUID | None = None
 ) -> dict[tuple[uuid.UUID, str], int]:
-    """(office, topic code) → consultations of the period with that topic (one per topic)."""
-    codes = {str(_as_uuid(t)): code for t, code in session.execute(select(Topic.id, Topic.code))}
-    head, params = _period_sql(session, "id, office_id", office_id)
+    """(office, topic code) → consultations of the period with that topic (one per topic).
+
+    Counted from the consultations' own copy of their topics (``topic_codes``), which the
+    period's index holds: the few distinct lists are split here.
+    """
+    head, params = _period_sql(session, "office_id, topic_codes", office_id)
     sql = (
-        head + "SELECT period.office_id, ct.topic_id, count(*) FROM period "
-        "JOIN consultation_topic AS ct ON ct.consultation_id = period.id "
-        "GROUP BY period.office_id, ct.topic_id"
+        head + "SELECT office_id, topic_codes, count(*) FROM period GROUP BY office_id, topic_codes"
     )
     found: dict[tuple[uuid.UUID, str], int] = {}
-    for office, topic_id, n in session.execute(text(sql), {**params, "first": first, "last": last}):
-        key = (_as_uuid(office), codes.get(str(_as_uuid(topic_id)), ""))
-        found[key] = found.get(key, 0) + n
+    for office, codes, n in session.execute(text(sql), {**params, "first": first, "last": last}):
+        for code in filter(None, (codes or "").split(",")):
+            key = (_as_uuid(office), code)
+            found[key] = found.get(key, 0) + n
     return found
 
 

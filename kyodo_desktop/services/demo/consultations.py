@@ -289,6 +289,7 @@ class ConsultationLog:
             referred_department_id=referred,
             follow_up_on=follow_up_on,
             follow_up_done=done,
+            topic_codes=",".join(sorted(topic_codes)),
         )
         sink = demo.sink
         sink.add(Consultation, row)
