@@ -220,12 +220,12 @@ def test_a_failed_write_leaves_no_partial_file_and_the_earlier_file_whole(
 ) -> None:  # type: ignore[no-untyped-def]
     target = out / "集計.xlsx"
     target.write_bytes(b"last year's")
-    import kyodo_desktop.services.figure_export as figure_export
+    import kyodo_desktop.services.saving as saving
 
     def full_disk(source: str, destination: Path) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(figure_export.os, "replace", full_disk)
+    monkeypatch.setattr(saving.os, "replace", full_disk)
     with pytest.raises(InputError) as refused:
         _export(head_office, FigureFormat.XLSX, target)
     assert "書き出せませんでした" in refused.value.message

@@ -10,9 +10,6 @@ and no file leaves without its audit entry.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +27,7 @@ from kyodo_desktop.services.export import CsvEncoding
 from kyodo_desktop.services.figure_files import csv_bytes, xlsx_bytes
 from kyodo_desktop.services.figures import FIRST_FY, FigureSet, FigureTable, year_figures
 from kyodo_desktop.services.permissions import DENIED, Permission, allows
+from kyodo_desktop.services.saving import write_whole
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.store.reference import Office
 
@@ -169,36 +167,18 @@ def export_figures(
         raise NotFoundError("選んだ事務所が見つかりません。一覧から選び直してください。")
     data, replaced = figure_bytes(figures, chosen, written, actor.office_name)
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=folder, prefix=f".{destination.name}.", suffix=".partial"
+        write_whole(
+            destination,
+            data,
+            before_publish=lambda: record_figure_export(
+                database, actor, fiscal_year, office_id, chosen, written
+            ),
         )
     except OSError as error:
-        raise InputError(
-            f"保存先のフォルダ「{folder}」に書き込めません。別のフォルダを選んでください。",
-            field="path",
-        ) from error
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        # Audited before it is published: no export leaves without its entry.
-        record_figure_export(database, actor, fiscal_year, office_id, chosen, written)
-        os.replace(temporary, destination)
-    except OSError as error:
-        _discard(temporary)
         raise InputError(
             f"ファイル「{destination.name}」を書き出せませんでした（{error.strerror or error}）。"
             "同じ名前のファイルを Excel などで開いている場合は閉じてください。"
             "空き容量と書き込み権限を確かめて、もう一度書き出してください。",
             field="path",
         ) from error
-    except BaseException:
-        _discard(temporary)
-        raise
     return FigureExportResult(destination, chosen, len(figures.tables), replaced)
-
-
-def _discard(temporary: str) -> None:
-    with contextlib.suppress(OSError):
-        Path(temporary).unlink(missing_ok=True)

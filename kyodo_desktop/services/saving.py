@@ -5,16 +5,21 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from kyodo_desktop.services.errors import InputError
 
 
-def write_whole(path: Path, data: bytes) -> None:
+def write_whole(
+    path: Path, data: bytes, *, before_publish: Callable[[], object] | None = None
+) -> None:
     """Write ``data`` to ``path`` whole or not at all (a temporary file, then os.replace).
 
     A full disk or a pulled USB stick must not leave half a PDF under the chosen name, nor
-    spoil an earlier file of that name. Raises the OSError; `save_bytes` words it.
+    spoil an earlier file of that name. ``before_publish`` runs once the bytes are on disk
+    and before they take the name (an export's audit entry: none leaves without it).
+    Raises the OSError; `save_bytes` words it.
     """
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
@@ -22,6 +27,8 @@ def write_whole(path: Path, data: bytes) -> None:
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
+        if before_publish is not None:
+            before_publish()
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
