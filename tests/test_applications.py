@@ -33,6 +33,7 @@ from kyodo_desktop.services.errors import (
     RulesRefusalError,
     StaleRecordError,
 )
+from kyodo_desktop.services.figures import year_figures
 from kyodo_desktop.services.groups import GroupDraft, create_group
 from kyodo_desktop.store.applications import Application, ApplicationStep
 
@@ -590,3 +591,17 @@ def test_the_head_office_files_at_the_office_in_charge_of_the_group(
     )
     view = desk.step(app, K.WITHDRAWN, date(2026, 6, 1), actor=desk.other_counter)
     assert view.status is K.WITHDRAWN
+
+
+def test_two_projects_of_one_group_are_one_group_funded(desk: Desk) -> None:
+    group = desk.group()
+    first, second = desk.project(group), desk.project(group, "子ども食堂の運営")
+    desk.award(first, "yasashii", 2026, "katsudo")
+    desk.award(second, "yasashii", 2026, "katsudo")
+    with desk.db.reading() as session:
+        # Each application carries its project's group: the figures count groups from it.
+        assert list(session.scalars(select(Application.group_id))) == [group, group]
+    table = year_figures(desk.db, desk.head, 2026, today=date(2026, 7, 1)).table("programmes")
+    line = next(line for line in table.lines if line.label.endswith("やさしいまちづくり支援事業"))
+    assert line.values[table.columns.index("交付決定")] == 2
+    assert line.values[table.columns.index("交付団体")] == 1

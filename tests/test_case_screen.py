@@ -303,6 +303,7 @@ def test_an_application_step_on_the_timeline_opens_the_application(  # type: ign
         filed = Application(
             id=uuid.uuid4(),
             project_id=project.id,
+            group_id=group_id,
             programme_code="yasashii",
             fiscal_year=2026,
             office_id=workspace.actor.office_id,

@@ -78,6 +78,7 @@ def application(workspace, actor, group_id, steps) -> uuid.UUID:  # type: ignore
         filed = Application(
             id=uuid.uuid4(),
             project_id=project.id,
+            group_id=group_id,
             programme_code="yasashii",
             fiscal_year=2026,
             office_id=actor.office_id,

@@ -55,6 +55,7 @@ def add_project(
             session.add(
                 Application(
                     project_id=project.id,
+                    group_id=group_id,
                     programme_code=programme,
                     division=division,
                     fiscal_year=fy,

@@ -10,6 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from kyodo_desktop.store import migrate
+from kyodo_desktop.store.applications import LIVE_AWARD_SQL
 from kyodo_desktop.store.backup import list_backups
 from kyodo_desktop.store.database import open_database
 from kyodo_desktop.store.models import Base
@@ -85,3 +86,32 @@ def test_every_migration_goes_down_and_up_again(tmp_path: Path) -> None:
 
 def test_the_head_start_up_checks_is_alembics_head() -> None:
     assert migrate.shipped_head() == migrate.head_revision()
+
+
+def test_each_application_gets_its_project_s_group_when_migrated(demo_workspace) -> None:  # type: ignore[no-untyped-def]
+    engine = demo_workspace.database.engine
+    counts = "SELECT (SELECT count(*) FROM application), (SELECT count(*) FROM application_step)"
+    with engine.connect() as connection:
+        before = connection.exec_driver_sql(counts).one()
+    migrate.downgrade(engine, "0006")
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql(counts).one() == before  # the copy kept every row
+        same = connection.exec_driver_sql(
+            "SELECT count(*) FROM application AS a JOIN project AS p ON p.id = a.project_id "
+            "WHERE a.group_id = p.group_id"
+        ).scalar()
+    assert same == before[0] > 100
+
+
+def test_the_awards_index_holds_the_awarded_steps_the_figures_name(tmp_path: Path) -> None:
+    """A partial index serves only a query that states its condition in the same words."""
+    database = open_database(tmp_path / "awards.sqlite3")
+    try:
+        with database.engine.connect() as connection:
+            sql = connection.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE name = 'ix_application_awarded_groups'"
+            ).scalar()
+    finally:
+        database.close()
+    assert sql.endswith(f"WHERE {LIVE_AWARD_SQL}")

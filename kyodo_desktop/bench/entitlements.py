@@ -150,6 +150,7 @@ def _build(database: Database, scale: float, last_fy: int) -> None:
             row = _stamp(rng, group["origin_office"])
             row.update(
                 project_id=project["id"],
+                group_id=group["id"],
                 programme_code=programme.code,
                 division=rng.choice(version.divisions).code,
                 fiscal_year=fy,

@@ -239,6 +239,7 @@ def open_application_in(
     row = Application(
         id=uuid.uuid4(),
         project_id=project.id,
+        group_id=project.group_id,
         programme_code=clean.programme_code,
         division=clean.division,
         fiscal_year=clean.fiscal_year,

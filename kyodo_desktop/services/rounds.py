@@ -214,6 +214,7 @@ def preview_round(
             # A row never added to the session: the rules read it as they will the real one.
             row = Application(
                 project_id=project_id,
+                group_id=group.id,
                 programme_code=code,
                 fiscal_year=fy,
                 households=draft.households,

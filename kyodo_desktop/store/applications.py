@@ -8,17 +8,32 @@ from datetime import date
 from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from kyodo_desktop.rules.vocabulary import StepKind
 from kyodo_desktop.store.base import Base, Mergeable
 from kyodo_desktop.store.groups import Group
+
+# Every step from the 交付決定 on: an application that reached one of them was awarded
+# (store/awards.py counts them; DOMAIN.md "N times per project").
+NOT_AWARDED = frozenset(
+    {
+        StepKind.PRIOR_CONSULTATION,
+        StepKind.FILED,
+        StepKind.REVIEW,
+        StepKind.REJECTED,
+        StepKind.WITHDRAWN,
+    }
+)
+AWARDED_STATUSES = tuple(str(kind) for kind in StepKind if kind not in NOT_AWARDED)
+# The same as SQL, written out: a partial index is used only for a query whose condition
+# is this very text (SQLite compares the expressions, and a bound parameter never matches).
+AWARDED_SQL = "status IN ({})".format(", ".join(f"'{status}'" for status in AWARDED_STATUSES))
+LIVE_AWARD_SQL = f"deleted_at IS NULL AND {AWARDED_SQL}"
 
 
 class Project(Mergeable, Base):
     """A group's project (事業): "N times per project" is counted here."""
 
     __tablename__ = "project"
-    # The figures read a project's group for thousands of awards: from the index alone.
-    __table_args__ = (Index("ix_project_group_of", "id", "group_id"),)
-
     group_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("civic_group.id"), index=True)
     title: Mapped[str] = mapped_column(String(120))
     description: Mapped[str] = mapped_column(Text, default="")
@@ -36,21 +51,27 @@ class Application(Mergeable, Base):
     __tablename__ = "application"
     __table_args__ = (
         Index("ix_application_programme_fy", "programme_code", "fiscal_year"),
-        # The figures (store/figures.py): a 年度's applications, and the awards of every 年度
-        # with their projects, read from the index alone (deleted_at too, for "covering").
+        # The figures (store/figures.py): a 年度's applications, and the live awards of
+        # every 年度 with their groups, offices and projects, read from the index alone
+        # (the condition's columns too, for "covering").
         Index("ix_application_fy", "fiscal_year", "programme_code", "status"),
         Index(
-            "ix_application_awards",
-            "status",
-            "fiscal_year",
+            "ix_application_awarded_groups",
             "programme_code",
+            "fiscal_year",
+            "group_id",
+            "office_id",
             "project_id",
+            "status",
             "deleted_at",
-            sqlite_where=text("deleted_at IS NULL"),
+            sqlite_where=text(LIVE_AWARD_SQL),
         ),
     )
 
     project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("project.id"), index=True)
+    # The project's group, copied when the application is opened (a project never changes
+    # group): the figures count the groups funded from the awards' index alone.
+    group_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("civic_group.id"))
     programme_code: Mapped[str] = mapped_column(ForeignKey("programme.code"))
     division: Mapped[str | None] = mapped_column(String(16))
     fiscal_year: Mapped[int]

@@ -14,20 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kyodo_desktop.rules import Award, programme
-from kyodo_desktop.rules.vocabulary import StepKind
-from kyodo_desktop.store.applications import Application, Project
-
-# Every step from the 交付決定 on: an application that reached one of them was awarded.
-NOT_AWARDED = frozenset(
-    {
-        StepKind.PRIOR_CONSULTATION,
-        StepKind.FILED,
-        StepKind.REVIEW,
-        StepKind.REJECTED,
-        StepKind.WITHDRAWN,
-    }
-)
-AWARDED_STATUSES = tuple(str(kind) for kind in StepKind if kind not in NOT_AWARDED)
+from kyodo_desktop.store.applications import AWARDED_STATUSES, Application, Project
 
 
 def project_awards(

@@ -133,6 +133,7 @@ class Desk:
         )
         row.update(
             project_id=draft.project_id,
+            group_id=draft.group.id,
             programme_code=draft.programme,
             division=draft.division,
             fiscal_year=draft.fy,
