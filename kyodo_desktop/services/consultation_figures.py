@@ -40,12 +40,12 @@ def _consultation_drill(
 
 
 def office_topic_table(
-    uow: UnitOfWork, fy: int, office: uuid.UUID | None, consulted: Consulted
+    uow: UnitOfWork, fy: int, office: uuid.UUID | None, tally: counts.ConsultationTally
 ) -> FigureTable:
     first, last = fiscal_year_range(fy)
-    found = counts.consultations_by_office_topic(uow.session, first, last, office)
+    found = tally.by_topic
     whole: Counter[uuid.UUID] = Counter()
-    for (where, _, _, _), n in consulted.items():
+    for (where, _, _, _), n in tally.by_month.items():
         whole[where] += n
     topics = _topics(uow)
     fiscal = format_fiscal_year(fy)

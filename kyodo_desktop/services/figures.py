@@ -85,16 +85,16 @@ def year_figures(
     office = office_id or scope
     office_name = next((name for id_, name in offices_of(uow, office)), "") if office else ""
     as_of = today or date.today()
-    # One read of the period's consultations serves three tables.
+    # One read of the period's consultations serves four tables.
     first, last = fiscal_year_range(fiscal_year)
-    consulted = counts.consultation_counts(uow.session, first, last, office)
+    tally = counts.consultation_tally(uow.session, first, last, office)
     tables = (
         _programme_table(uow, fiscal_year, office),
         _history_table(uow, office),
         _steps_table(uow, fiscal_year, office),
-        office_topic_table(uow, fiscal_year, office, consulted),
-        office_month_table(uow, fiscal_year, office, consulted),
-        channel_table(fiscal_year, office, consulted),
+        office_topic_table(uow, fiscal_year, office, tally),
+        office_month_table(uow, fiscal_year, office, tally.by_month),
+        channel_table(fiscal_year, office, tally.by_month),
         follow_up_table(uow, as_of, office),
     )
     if office is None:  # the paper counts the whole ward

@@ -64,8 +64,7 @@ def programme_counts(
 # Without ANALYZE statistics SQLite picks, for a GROUP BY, the list's narrow index over the
 # one that holds every counted column, reading each row besides (bench figures_year: 2.1 s
 # at a million consultations). These few statements are written out so that they name the
-# index (INDEXED BY) and read the period first (a MATERIALIZED CTE); SQLite only, plain
-# elsewhere.
+# index (INDEXED BY); SQLite only, plain elsewhere.
 
 
 def _sqlite(session: Session) -> bool:
@@ -121,74 +120,58 @@ def status_counts(
     return {(status or "", code): count for status, code, count in rows}
 
 
-def _consultations(
-    first: date, last: date, office_id: uuid.UUID | None
-) -> list[ColumnElement[bool]]:
-    where: list[ColumnElement[bool]] = [
-        Consultation.deleted_at.is_(None),  # the partial indexes' own condition
-        Consultation.occurred_on >= first,
-        Consultation.occurred_on <= last,
-    ]
-    if office_id is not None:
-        where.append(Consultation.office_id == office_id)
-    return where
+@dataclass(frozen=True)
+class ConsultationTally:
+    """A period's live consultations counted two ways, from one read."""
+
+    # (office, year, month, channel) → consultations (each once, whatever its topics)
+    by_month: dict[tuple[uuid.UUID, int, int, str], int]
+    # (office, topic code) → consultations with that topic (one under each of its topics)
+    by_topic: dict[tuple[uuid.UUID, str], int]
 
 
-def consultations_by_office_topic(
+def consultation_tally(
     session: Session, first: date, last: date, office_id: uuid.UUID | None = None
-) -> dict[tuple[uuid.UUID, str], int]:
-    """(office, topic code) → consultations of the period with that topic (one per topic).
+) -> ConsultationTally:
+    """The period's consultations by office, month and channel, and by office and topic.
 
-    Counted from the consultations' own copy of their topics (``topic_codes``), which the
-    period's index holds: the few distinct lists are split here.
+    Grouped in the period index's own order (day, office, channel, the consultation's copy
+    of its topics' codes, ``topic_codes``), so SQLite counts as it reads, without sorting;
+    the few groups (at most a day's offices × channels × topic lists) are summed here.
     """
-    head, params = _period_sql(session, "office_id, topic_codes", office_id)
-    sql = (
-        head + "SELECT office_id, topic_codes, count(*) FROM period GROUP BY office_id, topic_codes"
-    )
-    found: dict[tuple[uuid.UUID, str], int] = {}
-    for office, codes, n in session.execute(text(sql), {**params, "first": first, "last": last}):
-        for code in filter(None, (codes or "").split(",")):
-            key = (_as_uuid(office), code)
-            found[key] = found.get(key, 0) + n
-    return found
-
-
-def _period_sql(
-    session: Session, columns: str, office_id: uuid.UUID | None
-) -> tuple[str, dict[str, object]]:
-    """The live consultations of a period, read first from the index that holds them."""
-    materialized = " MATERIALIZED" if _sqlite(session) else ""
+    indexed = " INDEXED BY ix_consultation_figures" if _sqlite(session) else ""
     where = "deleted_at IS NULL AND occurred_on >= :first AND occurred_on <= :last"
-    params: dict[str, object] = {}
+    params: dict[str, object] = {"first": first, "last": last}
     if office_id is not None:
         where += " AND office_id = :office"
         params["office"] = _bind_uuid(session, office_id)
-    return (
-        f"WITH period AS{materialized} (SELECT {columns} FROM consultation WHERE {where}) ",
-        params,
-    )
-
-
-def consultation_counts(
-    session: Session, first: date, last: date, office_id: uuid.UUID | None = None
-) -> dict[tuple[uuid.UUID, int, int, str], int]:
-    """(office, year, month, channel) → consultations of the period (each once).
-
-    One read of the period gives the counts by office, by month and by channel.
-    """
-    head, params = _period_sql(session, "office_id, channel, occurred_on", office_id)
     sql = (
-        head + "SELECT office_id, substr(occurred_on, 1, 7), channel, count(*) FROM period "
-        "GROUP BY office_id, substr(occurred_on, 1, 7), channel"
+        "SELECT occurred_on, office_id, channel, topic_codes, count(*) "
+        f"FROM consultation{indexed} WHERE {where} "
+        "GROUP BY occurred_on, office_id, channel, topic_codes"
     )
-    found: dict[tuple[uuid.UUID, int, int, str], int] = {}
-    for office, month, channel, n in session.execute(
-        text(sql), {**params, "first": first, "last": last}
-    ):
-        year, number = str(month).split("-")
-        found[(_as_uuid(office), int(year), int(number), channel)] = n
-    return found
+    by_month: dict[tuple[uuid.UUID, int, int, str], int] = {}
+    by_topic: dict[tuple[uuid.UUID, str], int] = {}
+    offices: dict[object, uuid.UUID] = {}
+    for day, office, channel, codes, n in session.execute(text(sql), params):
+        place = offices.get(office)
+        if place is None:
+            place = offices[office] = _as_uuid(office)
+        year, month = _year_month(day)
+        key = (place, year, month, channel)
+        by_month[key] = by_month.get(key, 0) + n
+        for code in filter(None, (codes or "").split(",")):
+            topic = (place, code)
+            by_topic[topic] = by_topic.get(topic, 0) + n
+    return ConsultationTally(by_month, by_topic)
+
+
+def _year_month(day: object) -> tuple[int, int]:
+    # A written-out statement gives SQLite's text ('2025-04-01'); other engines a date.
+    if isinstance(day, date):
+        return day.year, day.month
+    written = str(day)
+    return int(written[:4]), int(written[5:7])
 
 
 def follow_ups_by_office(
