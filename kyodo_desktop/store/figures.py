@@ -122,7 +122,7 @@ def status_counts(
 
 @dataclass(frozen=True)
 class ConsultationTally:
-    """A period's live consultations counted two ways, from one read."""
+    """A period's live consultations counted two ways."""
 
     # (office, year, month, channel) → consultations (each once, whatever its topics)
     by_month: dict[tuple[uuid.UUID, int, int, str], int]
@@ -135,9 +135,10 @@ def consultation_tally(
 ) -> ConsultationTally:
     """The period's consultations by office, month and channel, and by office and topic.
 
-    Grouped in the period index's own order (day, office, channel, the consultation's copy
-    of its topics' codes, ``topic_codes``), so SQLite counts as it reads, without sorting;
-    the few groups (at most a day's offices × channels × topic lists) are summed here.
+    Two grouped reads of the period's index (day, office, channel, and the consultation's
+    copy of its topics' codes, ``topic_codes``), each sorted by SQLite into a few hundred
+    groups. Counting in the index's own order instead (by day, no sort) returned a group
+    for nearly every consultation of a real year, and was slower to sum here.
     """
     indexed = " INDEXED BY ix_consultation_figures" if _sqlite(session) else ""
     where = "deleted_at IS NULL AND occurred_on >= :first AND occurred_on <= :last"
@@ -145,33 +146,22 @@ def consultation_tally(
     if office_id is not None:
         where += " AND office_id = :office"
         params["office"] = _bind_uuid(session, office_id)
-    sql = (
-        "SELECT occurred_on, office_id, channel, topic_codes, count(*) "
-        f"FROM consultation{indexed} WHERE {where} "
-        "GROUP BY occurred_on, office_id, channel, topic_codes"
-    )
+    period = f"FROM consultation{indexed} WHERE {where}"
     by_month: dict[tuple[uuid.UUID, int, int, str], int] = {}
+    months = (
+        f"SELECT office_id, substr(occurred_on, 1, 7), channel, count(*) {period} "
+        "GROUP BY office_id, substr(occurred_on, 1, 7), channel"
+    )
+    for office, month, channel, n in session.execute(text(months), params):
+        year, number = str(month).split("-")[:2]
+        by_month[(_as_uuid(office), int(year), int(number), channel)] = n
     by_topic: dict[tuple[uuid.UUID, str], int] = {}
-    offices: dict[object, uuid.UUID] = {}
-    for day, office, channel, codes, n in session.execute(text(sql), params):
-        place = offices.get(office)
-        if place is None:
-            place = offices[office] = _as_uuid(office)
-        year, month = _year_month(day)
-        key = (place, year, month, channel)
-        by_month[key] = by_month.get(key, 0) + n
+    lists = f"SELECT office_id, topic_codes, count(*) {period} GROUP BY office_id, topic_codes"
+    for office, codes, n in session.execute(text(lists), params):
         for code in filter(None, (codes or "").split(",")):
-            topic = (place, code)
-            by_topic[topic] = by_topic.get(topic, 0) + n
+            key = (_as_uuid(office), code)
+            by_topic[key] = by_topic.get(key, 0) + n
     return ConsultationTally(by_month, by_topic)
-
-
-def _year_month(day: object) -> tuple[int, int]:
-    # A written-out statement gives SQLite's text ('2025-04-01'); other engines a date.
-    if isinstance(day, date):
-        return day.year, day.month
-    written = str(day)
-    return int(written[:4]), int(written[5:7])
 
 
 def follow_ups_by_office(
