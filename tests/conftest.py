@@ -112,6 +112,21 @@ def demo_workspace(demo_data_dir: Path, tmp_path: Path):  # type: ignore[no-unty
     opened.close()
 
 
+@pytest.fixture
+def demo_head_office(demo_workspace: Workspace, actor_factory):  # type: ignore[no-untyped-def]
+    """The demo workspace with the head office (協働推進課) signed in instead."""
+    demo_workspace.actor = actor_factory(demo_workspace, "01", StaffRole.HEAD_OFFICE)
+    return demo_workspace
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """A folder of its own for the files written (tmp_path also holds the demo copy)."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def ui_resources(qapp):  # type: ignore[no-untyped-def]
     """The application as the program sets it up: Japanese translations and IPAex fonts."""

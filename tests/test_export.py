@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services import browse
 from kyodo_desktop.services.consultations import ConsultationDraft, log_consultation
 from kyodo_desktop.services.errors import PermissionDeniedError
@@ -26,35 +25,21 @@ from kyodo_desktop.store.audit import AuditEntry
 from kyodo_desktop.store.filters import ConsultationFilter, FollowUp
 
 
-@pytest.fixture
-def head_office(demo_workspace, actor_factory):  # type: ignore[no-untyped-def]
-    demo_workspace.actor = actor_factory(demo_workspace, "01", StaffRole.HEAD_OFFICE)
-    return demo_workspace
-
-
-@pytest.fixture
-def out(tmp_path: Path) -> Path:
-    """A folder of its own for the files written (tmp_path also holds the demo copy)."""
-    folder = tmp_path / "out"
-    folder.mkdir()
-    return folder
-
-
 def read_back(path: Path, encoding: str) -> list[list[str]]:
     with open(path, encoding=encoding, newline="") as file:
         return list(csv.reader(file))
 
 
-def test_utf8_has_a_bom_crlf_a_japanese_header_and_every_row(head_office, out) -> None:  # type: ignore[no-untyped-def]
+def test_utf8_has_a_bom_crlf_a_japanese_header_and_every_row(demo_head_office, out) -> None:  # type: ignore[no-untyped-def]
     wanted = ConsultationFilter(date_from=date(2025, 4, 1), date_to=date(2026, 3, 31))
     target = out / "相談記録.csv"
-    result = export_consultations(head_office.database, head_office.actor, wanted, target)
+    result = export_consultations(demo_head_office.database, demo_head_office.actor, wanted, target)
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with its BOM
     assert raw.count(b"\r\n") >= result.rows + 1
     rows = read_back(target, "utf-8-sig")
     assert tuple(rows[0]) == HEADER
-    expected = browse.consultations(head_office.database, head_office.actor, wanted)
+    expected = browse.consultations(demo_head_office.database, demo_head_office.actor, wanted)
     assert result.rows == expected.count() == len(rows) - 1 > 0
     shown = expected.page(0, 5)
     for row, listed in zip(rows[1:6], shown, strict=True):
@@ -68,18 +53,18 @@ def test_utf8_has_a_bom_crlf_a_japanese_header_and_every_row(head_office, out) -
     assert list(out.iterdir()) == [target], "the temporary file was left behind"
 
 
-def test_cp932_is_decodable_and_says_how_many_characters_it_replaced(head_office, out) -> None:  # type: ignore[no-untyped-def]
-    actor = head_office.actor
+def test_cp932_is_decodable_and_says_how_many_characters_it_replaced(demo_head_office, out) -> None:  # type: ignore[no-untyped-def]
+    actor = demo_head_office.actor
     asked = "𠮷野さんの相談〜ご案内🎌"  # 𠮷 and 🎌 are not in CP932; 〜 has a look-alike
     log_consultation(
-        head_office.database,
+        demo_head_office.database,
         actor,
         ConsultationDraft(date(2026, 11, 2), "phone", asked, office_code="01"),
     )
     wanted = ConsultationFilter(text="ご案内")
     target = out / "old-excel.csv"
     result = export_consultations(
-        head_office.database, actor, wanted, target, encoding=CsvEncoding.CP932
+        demo_head_office.database, actor, wanted, target, encoding=CsvEncoding.CP932
     )
     raw = target.read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
@@ -92,17 +77,17 @@ def test_cp932_is_decodable_and_says_how_many_characters_it_replaced(head_office
     assert result.replaced >= 2
 
 
-def test_cells_that_a_spreadsheet_would_run_are_neutralised(head_office, out) -> None:  # type: ignore[no-untyped-def]
+def test_cells_that_a_spreadsheet_would_run_are_neutralised(demo_head_office, out) -> None:  # type: ignore[no-untyped-def]
     for formula in ('=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)"):
         log_consultation(
-            head_office.database,
-            head_office.actor,
+            demo_head_office.database,
+            demo_head_office.actor,
             ConsultationDraft(date(2026, 11, 3), "mail", formula, office_code="01"),
         )
     target = out / "x.csv"
     export_consultations(
-        head_office.database,
-        head_office.actor,
+        demo_head_office.database,
+        demo_head_office.actor,
         ConsultationFilter(date_from=date(2026, 11, 3), date_to=date(2026, 11, 3)),
         target,
     )
@@ -111,15 +96,17 @@ def test_cells_that_a_spreadsheet_would_run_are_neutralised(head_office, out) ->
     assert neutralise("相談") == "相談" and neutralise("") == ""
 
 
-def test_an_export_is_audited_with_its_count(head_office, out) -> None:  # type: ignore[no-untyped-def]
+def test_an_export_is_audited_with_its_count(demo_head_office, out) -> None:  # type: ignore[no-untyped-def]
     wanted = ConsultationFilter(channel="visit")
-    result = export_consultations(head_office.database, head_office.actor, wanted, out / "v.csv")
-    with head_office.database.reading() as session:
+    result = export_consultations(
+        demo_head_office.database, demo_head_office.actor, wanted, out / "v.csv"
+    )
+    with demo_head_office.database.reading() as session:
         entry = session.scalars(
             select(AuditEntry).where(AuditEntry.action == "export").order_by(AuditEntry.seq.desc())
         ).first()
     assert entry is not None
-    assert entry.staff_id == head_office.actor.staff_id
+    assert entry.staff_id == demo_head_office.actor.staff_id
     detail = json.loads(entry.after or "{}")
     assert detail["rows"] == result.rows and detail["conditions"] == {"channel": "visit"}
 
@@ -132,7 +119,7 @@ def test_an_officer_without_export_is_refused_and_nothing_is_written(demo_worksp
     assert not list(out.iterdir())
 
 
-def test_a_failed_export_leaves_an_earlier_file_alone(head_office, out, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_export_leaves_an_earlier_file_alone(demo_head_office, out, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import kyodo_desktop.services.export as export
 
     target = out / "keep.csv"
@@ -146,7 +133,7 @@ def test_a_failed_export_leaves_an_earlier_file_alone(head_office, out, monkeypa
     from kyodo_desktop.services.errors import InputError
 
     with pytest.raises(InputError) as refused:
-        export_consultations(head_office.database, head_office.actor, None, target)
+        export_consultations(demo_head_office.database, demo_head_office.actor, None, target)
     assert "書き出せませんでした" in refused.value.message
     assert target.read_text(encoding="utf-8") == "earlier"
     assert list(out.iterdir()) == [target]
@@ -154,12 +141,12 @@ def test_a_failed_export_leaves_an_earlier_file_alone(head_office, out, monkeypa
 
 @pytest.mark.usefixtures("ui_resources")
 def test_the_screen_exports_what_it_shows_in_the_encoding_chosen(
-    head_office, qtbot, out, monkeypatch
+    demo_head_office, qtbot, out, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     from kyodo_desktop.ui import export_dialog
     from kyodo_desktop.ui.screens.consultations import ConsultationScreen
 
-    screen = ConsultationScreen(head_office)
+    screen = ConsultationScreen(demo_head_office)
     qtbot.addWidget(screen)
     screen.filters.channel.setCurrentIndex(screen.filters.channel.findData("phone"))
     target = out / "phone.csv"
@@ -176,23 +163,25 @@ def test_the_screen_exports_what_it_shows_in_the_encoding_chosen(
     assert len(told) == 1 and f"{screen.model.rowCount():,}" in told[0]
 
 
-def test_chunks_join_up_to_the_whole_list(head_office, out, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_chunks_join_up_to_the_whole_list(demo_head_office, out, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import kyodo_desktop.services.export as export
 
     whole = out / "whole.csv"
-    export_consultations(head_office.database, head_office.actor, None, whole)
+    export_consultations(demo_head_office.database, demo_head_office.actor, None, whole)
     monkeypatch.setattr(export, "CHUNK_ROWS", 7)  # many chunks, and a ragged last one
     chunked = out / "chunked.csv"
-    result = export_consultations(head_office.database, head_office.actor, None, chunked)
+    result = export_consultations(demo_head_office.database, demo_head_office.actor, None, chunked)
     assert result.rows > 7
     assert chunked.read_bytes() == whole.read_bytes()
 
 
-def test_an_export_can_be_stopped_and_then_writes_and_records_nothing(head_office, out) -> None:  # type: ignore[no-untyped-def]
+def test_an_export_can_be_stopped_and_then_writes_and_records_nothing(
+    demo_head_office, out
+) -> None:  # type: ignore[no-untyped-def]
     from kyodo_desktop.services.export import ExportCancelledError
 
     def watch_audit() -> int:
-        with head_office.database.reading() as session:
+        with demo_head_office.database.reading() as session:
             return len(
                 session.scalars(select(AuditEntry).where(AuditEntry.action == "export")).all()
             )
@@ -201,8 +190,8 @@ def test_an_export_can_be_stopped_and_then_writes_and_records_nothing(head_offic
     seen: list[int] = []
     with pytest.raises(ExportCancelledError):
         export_consultations(
-            head_office.database,
-            head_office.actor,
+            demo_head_office.database,
+            demo_head_office.actor,
             None,
             out / "stopped.csv",
             progress=lambda rows: seen.append(rows) and False,
@@ -247,26 +236,26 @@ def _screen_rows(workspace, wanted: ConsultationFilter) -> list[tuple[str, ...]]
     ],
 )
 def test_the_file_has_the_screen_s_rows_in_the_screen_s_order(
-    head_office, out, monkeypatch, wanted
+    demo_head_office, out, monkeypatch, wanted
 ) -> None:  # type: ignore[no-untyped-def]
     import kyodo_desktop.services.export as export
 
     monkeypatch.setattr(export, "CHUNK_ROWS", 13)  # chunks that cut through days
     target = out / "list.csv"
-    export_consultations(head_office.database, head_office.actor, wanted, target)
+    export_consultations(demo_head_office.database, demo_head_office.actor, wanted, target)
     written = [(r[0], r[2], r[6], r[5]) for r in read_back(target, "utf-8-sig")[1:]]
-    assert written == _screen_rows(head_office, wanted)
+    assert written == _screen_rows(demo_head_office, wanted)
     assert written
 
 
 @pytest.mark.usefixtures("ui_resources")
 def test_an_export_right_after_typing_writes_what_the_search_box_says(
-    head_office, qtbot, out, monkeypatch
+    demo_head_office, qtbot, out, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     from kyodo_desktop.ui import export_dialog
     from kyodo_desktop.ui.screens.consultations import ConsultationScreen
 
-    screen = ConsultationScreen(head_office)
+    screen = ConsultationScreen(demo_head_office)
     qtbot.addWidget(screen)
     everything = screen.model.rowCount()
     target = out / "typed.csv"
@@ -283,7 +272,7 @@ def test_an_export_right_after_typing_writes_what_the_search_box_says(
     assert (
         0
         < len(rows)
-        == browse.consultations(head_office.database, head_office.actor, wanted).count()
+        == browse.consultations(demo_head_office.database, demo_head_office.actor, wanted).count()
         < everything
     )
     assert screen.model.rowCount() == len(rows)  # the list shows what left

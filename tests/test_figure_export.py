@@ -21,7 +21,6 @@ from sqlalchemy import func, select
 
 from kyodo_desktop.cli import main
 from kyodo_desktop.rules.calendar import fiscal_year_range
-from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError
 from kyodo_desktop.services.export import CsvEncoding
 from kyodo_desktop.services.figure_export import FigureFormat, export_figures
@@ -36,19 +35,6 @@ from kyodo_desktop.store.reference import Office
 
 FY = 2026  # the demo's 年度 (its today is 2026-11-27)
 TODAY = date(2026, 11, 27)
-
-
-@pytest.fixture
-def head_office(demo_workspace, actor_factory):  # type: ignore[no-untyped-def]
-    demo_workspace.actor = actor_factory(demo_workspace, "01", StaffRole.HEAD_OFFICE)
-    return demo_workspace
-
-
-@pytest.fixture
-def out(tmp_path: Path) -> Path:
-    folder = tmp_path / "out"
-    folder.mkdir()
-    return folder
 
 
 def _figures(ws, office_id=None) -> FigureSet:  # type: ignore[no-untyped-def]
@@ -72,15 +58,15 @@ def _lines(table: FigureTable) -> list[FigureLine]:
 
 @pytest.mark.parametrize("encoding", list(CsvEncoding))
 def test_the_csv_holds_every_table_line_for_line_in_either_encoding(
-    head_office, out, encoding
+    demo_head_office, out, encoding
 ) -> None:  # type: ignore[no-untyped-def]
     target = out / "集計.csv"
-    result = _export(head_office, FigureFormat.CSV, target, encoding=encoding)
+    result = _export(demo_head_office, FigureFormat.CSV, target, encoding=encoding)
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") == (encoding is CsvEncoding.UTF8_BOM)
     with open(target, encoding=encoding.value, newline="") as file:
         rows = list(csv.reader(file))
-    figures = _figures(head_office)
+    figures = _figures(demo_head_office)
     assert result.tables == len(figures.tables) == 8 and result.replaced == 0
     assert rows[0] == ["令和8年度 集計表"]
     for table in figures.tables:
@@ -93,10 +79,10 @@ def test_the_csv_holds_every_table_line_for_line_in_either_encoding(
     assert "交付決定額（円）" in programmes  # mixed units: each heading says its own
 
 
-def test_the_figures_agree_with_a_direct_count_on_the_records(head_office, out) -> None:  # type: ignore[no-untyped-def]
-    office = _office_01(head_office)
+def test_the_figures_agree_with_a_direct_count_on_the_records(demo_head_office, out) -> None:  # type: ignore[no-untyped-def]
+    office = _office_01(demo_head_office)
     first, last = fiscal_year_range(FY)
-    with head_office.database.reading() as session:
+    with demo_head_office.database.reading() as session:
         consultations = session.scalar(
             select(func.count())
             .select_from(Consultation)
@@ -115,7 +101,7 @@ def test_the_figures_agree_with_a_direct_count_on_the_records(head_office, out) 
         )
     assert consultations > 0 and decided > 0
     target = out / "集計.csv"
-    _export(head_office, FigureFormat.CSV, target)
+    _export(demo_head_office, FigureFormat.CSV, target)
     with open(target, encoding="utf-8-sig", newline="") as file:
         rows = list(csv.reader(file))
     topic_heading = next(r for r in rows if r and r[0] == "事務所" and r[-1] == "相談件数")
@@ -126,20 +112,22 @@ def test_the_figures_agree_with_a_direct_count_on_the_records(head_office, out) 
     assert int(programme_total[5]) == decided
 
 
-def test_one_office_export_holds_that_office_only(head_office, out) -> None:  # type: ignore[no-untyped-def]
-    office = _office_01(head_office)
+def test_one_office_export_holds_that_office_only(demo_head_office, out) -> None:  # type: ignore[no-untyped-def]
+    office = _office_01(demo_head_office)
     target = out / "練馬.csv"
-    _export(head_office, FigureFormat.CSV, target, office_id=office.id)
+    _export(demo_head_office, FigureFormat.CSV, target, office_id=office.id)
     text = target.read_text(encoding="utf-8-sig")
     assert f"対象：{office.name}" in text
     assert "出張所05" not in text  # another office's line
 
 
-def test_the_workbook_has_a_summary_then_a_sheet_per_table_with_numbers(head_office, out) -> None:  # type: ignore[no-untyped-def]
+def test_the_workbook_has_a_summary_then_a_sheet_per_table_with_numbers(
+    demo_head_office, out
+) -> None:  # type: ignore[no-untyped-def]
     target = out / "集計.xlsx"
-    _export(head_office, FigureFormat.XLSX, target)
+    _export(demo_head_office, FigureFormat.XLSX, target)
     book = load_workbook(target)
-    figures = _figures(head_office)
+    figures = _figures(demo_head_office)
     summary = book["概要"]
     assert book.sheetnames[0] == "概要"
     assert summary["A1"].value == "令和8年度 集計表"
@@ -165,13 +153,13 @@ def test_the_workbook_has_a_summary_then_a_sheet_per_table_with_numbers(head_off
     assert history["A4"].value == "令和8年度"  # 年度 as the ward writes them
 
 
-def test_the_pdf_prints_every_line_of_every_table(head_office, out) -> None:  # type: ignore[no-untyped-def]
+def test_the_pdf_prints_every_line_of_every_table(demo_head_office, out) -> None:  # type: ignore[no-untyped-def]
     target = out / "集計.pdf"
-    _export(head_office, FigureFormat.PDF, target)
+    _export(demo_head_office, FigureFormat.PDF, target)
     pdf = target.read_bytes()
     shown = pdf_text(pdf)
     assert shown.startswith("令和8年度集計表対象：全事務所令和8年11月27日現在")
-    for table in _figures(head_office).tables:
+    for table in _figures(demo_head_office).tables:
         assert table.title.replace(" ", "") in shown
         for line in _lines(table):
             # A row reads label, then its figures with thousands separators, in order.
@@ -181,16 +169,16 @@ def test_the_pdf_prints_every_line_of_every_table(head_office, out) -> None:  # 
     assert all(fonts(pdf).values())  # every glyph embedded
 
 
-def test_each_export_is_audited(head_office, out) -> None:  # type: ignore[no-untyped-def]
-    office = _office_01(head_office)
-    _export(head_office, FigureFormat.CSV, out / "a.csv", office.id, CsvEncoding.CP932)
-    with head_office.database.reading() as session:
+def test_each_export_is_audited(demo_head_office, out) -> None:  # type: ignore[no-untyped-def]
+    office = _office_01(demo_head_office)
+    _export(demo_head_office, FigureFormat.CSV, out / "a.csv", office.id, CsvEncoding.CP932)
+    with demo_head_office.database.reading() as session:
         entry = session.scalars(
             select(AuditEntry)
             .where(AuditEntry.action == "export", AuditEntry.entity == "figures")
             .order_by(AuditEntry.seq.desc())
         ).first()
-    assert entry is not None and entry.staff_id == head_office.actor.staff_id
+    assert entry is not None and entry.staff_id == demo_head_office.actor.staff_id
     detail = json.loads(entry.after or "{}")
     assert detail == {
         "fiscal_year": FY,
@@ -208,15 +196,15 @@ def test_a_counter_officer_may_not_export(demo_workspace, out) -> None:  # type:
     assert list(out.iterdir()) == []
 
 
-def test_a_missing_folder_is_told_in_japanese_and_nothing_is_written(head_office, out) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_folder_is_told_in_japanese_and_nothing_is_written(demo_head_office, out) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InputError) as refused:
-        _export(head_office, FigureFormat.PDF, out / "gone" / "集計.pdf")
+        _export(demo_head_office, FigureFormat.PDF, out / "gone" / "集計.pdf")
     assert "フォルダ" in refused.value.message and "ありません" in refused.value.message
     assert list(out.iterdir()) == []
 
 
 def test_a_failed_write_leaves_no_partial_file_and_the_earlier_file_whole(
-    head_office, out, monkeypatch
+    demo_head_office, out, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     target = out / "集計.xlsx"
     target.write_bytes(b"last year's")
@@ -227,17 +215,19 @@ def test_a_failed_write_leaves_no_partial_file_and_the_earlier_file_whole(
 
     monkeypatch.setattr(saving.os, "replace", full_disk)
     with pytest.raises(InputError) as refused:
-        _export(head_office, FigureFormat.XLSX, target)
+        _export(demo_head_office, FigureFormat.XLSX, target)
     assert "書き出せませんでした" in refused.value.message
     assert [p.name for p in out.iterdir()] == ["集計.xlsx"]
     assert target.read_bytes() == b"last year's"
 
 
-def test_a_bad_format_or_year_is_refused_plainly(head_office, out) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_format_or_year_is_refused_plainly(demo_head_office, out) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InputError, match="CSV・Excel"):
-        _export(head_office, "doc", out / "x.doc")
+        _export(demo_head_office, "doc", out / "x.doc")
     with pytest.raises(InputError, match="年度"):
-        export_figures(head_office.database, head_office.actor, 1990, None, "csv", out / "x.csv")
+        export_figures(
+            demo_head_office.database, demo_head_office.actor, 1990, None, "csv", out / "x.csv"
+        )
     assert list(out.iterdir()) == []
 
 
@@ -312,10 +302,10 @@ def test_kyodo_admin_report_refuses_bad_input_in_one_japanese_line(
 
 
 @pytest.fixture
-def screen(head_office, qtbot):  # type: ignore[no-untyped-def]
+def screen(demo_head_office, qtbot):  # type: ignore[no-untyped-def]
     from kyodo_desktop.ui.screens.figures import FigureScreen
 
-    shown = FigureScreen(head_office, today=TODAY)
+    shown = FigureScreen(demo_head_office, today=TODAY)
     qtbot.addWidget(shown)
     return shown
 
@@ -335,7 +325,7 @@ def _open_dialog(screen, qtbot):  # type: ignore[no-untyped-def]
 
 
 def test_the_screen_exports_what_it_shows_and_says_where(
-    screen, head_office, out, qtbot, monkeypatch
+    screen, demo_head_office, out, qtbot, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     from kyodo_desktop.ui.figure_export_dialog import FigureExportDialog
 
@@ -356,7 +346,7 @@ def test_the_screen_exports_what_it_shows_and_says_where(
 
 
 def test_the_screen_tells_in_japanese_when_the_folder_is_gone(
-    screen, head_office, out, qtbot, monkeypatch
+    screen, demo_head_office, out, qtbot, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     from kyodo_desktop.ui.figure_export_dialog import FigureExportDialog
 

@@ -62,6 +62,19 @@ def _applications(title: str, office: uuid.UUID | None, **narrow: object) -> Dri
     return Drill(title, applications=ApplicationFilter(office_id=office, **narrow))  # type: ignore[arg-type]
 
 
+def _programme_drill(
+    fy: int, office: uuid.UUID | None, prog: Programme, what: str, **narrow: object
+) -> Drill:
+    """One programme's applications of the 年度 behind a figure (「令和7年度 ② … 交付決定」)."""
+    return _applications(
+        f"{format_fiscal_year(fy)} {prog.label} {what}",
+        office,
+        fiscal_year=fy,
+        programme_code=prog.code,
+        **narrow,
+    )
+
+
 @service("figures.year", Permission.READ)
 def year_figures(
     uow: UnitOfWork,
@@ -113,22 +126,17 @@ def _programme_table(uow: UnitOfWork, fy: int, office: uuid.UUID | None) -> Figu
         if c is None and not open_in(prog, fy):
             continue  # neither open that 年度 nor applied to
         c = c or counts.ProgrammeCounts()
-
-        def drill(what: str, statuses: tuple[str, ...], code: str, label: str) -> Drill:
-            title = f"{fiscal} {label} {what}"
-            return _applications(
-                title, office, fiscal_year=fy, programme_code=code, statuses=statuses
-            )
-
-        got = drill("交付決定", awarded, prog.code, prog.label)
+        got = _programme_drill(fy, office, prog, "交付決定", statuses=awarded)
         lines.append(
             FigureLine(
                 prog.label,
                 (c.received, c.awarded, c.rejected, c.groups_funded, c.decided, c.paid),
                 (
-                    drill("申請・提案", received, prog.code, prog.label),
+                    _programme_drill(fy, office, prog, "申請・提案", statuses=received),
                     got,
-                    drill("不採択", (str(StepKind.REJECTED),), prog.code, prog.label),
+                    _programme_drill(
+                        fy, office, prog, "不採択", statuses=(str(StepKind.REJECTED),)
+                    ),
                     got,
                     got,
                     got,
@@ -176,13 +184,7 @@ def _history_table(uow: UnitOfWork, office: uuid.UUID | None) -> FigureTable:
                 fiscal,
                 tuple(found.get((fy, p.code), 0) for p in progs),
                 tuple(
-                    _applications(
-                        f"{fiscal} {p.label} 交付決定",
-                        office,
-                        fiscal_year=fy,
-                        programme_code=p.code,
-                        statuses=tuple(AWARDED_STATUSES),
-                    )
+                    _programme_drill(fy, office, p, "交付決定", statuses=AWARDED_STATUSES)
                     for p in progs
                 ),
             )
@@ -213,16 +215,7 @@ def _steps_table(uow: UnitOfWork, fy: int, office: uuid.UUID | None) -> FigureTa
             FigureLine(
                 kind.label,
                 values,
-                tuple(
-                    _applications(
-                        f"{fiscal} {p.label} {kind.label}",
-                        office,
-                        fiscal_year=fy,
-                        programme_code=p.code,
-                        status=str(kind),
-                    )
-                    for p in progs
-                ),
+                tuple(_programme_drill(fy, office, p, kind.label, status=str(kind)) for p in progs),
             )
         )
     return FigureTable(
