@@ -1,0 +1,1 @@
+"""Copies of the database file: taking, naming, keeping, checking and restoring them."""
