@@ -142,7 +142,7 @@ def _preload_database_layer(folder: Path) -> None:
     import kyodo_desktop.services.browse
     import kyodo_desktop.services.follow_ups
     import kyodo_desktop.services.workspace  # noqa: F401
-    from kyodo_desktop.store.backup_check import checked_before_opening, quick_check
+    from kyodo_desktop.store.backup.check import checked_before_opening, quick_check
     from kyodo_desktop.store.locations import DATABASE_FILE_NAME
 
     path = folder / DATABASE_FILE_NAME

@@ -187,7 +187,7 @@ def _database_file(args: argparse.Namespace) -> Path:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from kyodo_desktop.store.backup import backup_infos
+    from kyodo_desktop.store.backup.copies import backup_infos
 
     if args.list:
         from kyodo_desktop.store.database import DATABASE_FILE_NAME
@@ -201,15 +201,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
             print("バックアップはまだありません。")
         return 0
     from kyodo_desktop.services.backups import backup_now
-    from kyodo_desktop.store.backup_names import BackupReason
+    from kyodo_desktop.store.backup.names import BackupReason
 
     print(backup_now(_database_file(args), BackupReason.MANUAL))
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from kyodo_desktop.store.backup import backup_folder
-    from kyodo_desktop.store.backup_restore import BackupRefusedError, restore
+    from kyodo_desktop.store.backup.copies import backup_folder
+    from kyodo_desktop.store.backup.restore import BackupRefusedError, restore
     from kyodo_desktop.store.database import DATABASE_FILE_NAME
 
     database = _data_dir(args) / DATABASE_FILE_NAME
@@ -231,7 +231,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from kyodo_desktop.store.backup_check import integrity_check, quick_check
+    from kyodo_desktop.store.backup.check import integrity_check, quick_check
 
     source = _database_file(args)
     result = integrity_check(source) if args.full else quick_check(source)

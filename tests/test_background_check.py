@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from kyodo_desktop.services.workspace import open_workspace
-from kyodo_desktop.store import backup_check
+from kyodo_desktop.store.backup import check as backup_check
 from kyodo_desktop.store.database import DATABASE_FILE_NAME
 from kyodo_desktop.ui.background_check import BackgroundCheck, check_behind_window
 

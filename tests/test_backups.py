@@ -11,15 +11,15 @@ import pytest
 
 from kyodo_desktop.services.backups import backup_now, location_warning
 from kyodo_desktop.services.workspace import open_workspace
-from kyodo_desktop.store.backup import backup_file, backup_infos, change_marker, prune
-from kyodo_desktop.store.backup_check import integrity_check, quick_check
-from kyodo_desktop.store.backup_location import (
+from kyodo_desktop.store.backup.check import integrity_check, quick_check
+from kyodo_desktop.store.backup.copies import backup_file, backup_infos, change_marker, prune
+from kyodo_desktop.store.backup.location import (
     is_probably_network_or_synced,
     linux_filesystem,
 )
-from kyodo_desktop.store.backup_names import BackupInfo, BackupReason, parse_backup_name
-from kyodo_desktop.store.backup_restore import BackupRefusedError, restore
-from kyodo_desktop.store.backup_rotation import (
+from kyodo_desktop.store.backup.names import BackupInfo, BackupReason, parse_backup_name
+from kyodo_desktop.store.backup.restore import BackupRefusedError, restore
+from kyodo_desktop.store.backup.rotation import (
     KEEP_DAYS,
     KEEP_MONTHS,
     KEEP_RECENT,
@@ -353,7 +353,7 @@ def test_a_synced_folder_on_linux_is_found_too(tmp_path: Path) -> None:
 def test_a_sound_quick_check_is_reused_only_while_the_file_is_unwritten(tmp_path: Path) -> None:
     import sqlite3 as sqlite
 
-    from kyodo_desktop.store import backup_check
+    from kyodo_desktop.store.backup import check as backup_check
 
     path = tmp_path / "checked.sqlite3"
     connection = sqlite.connect(path)
@@ -370,7 +370,7 @@ def test_a_copy_killed_mid_way_is_cleared_away_with_its_journal(tmp_path: Path) 
     import os
     import time
 
-    from kyodo_desktop.store.backup import STALE_PARTIAL_SECONDS
+    from kyodo_desktop.store.backup.copies import STALE_PARTIAL_SECONDS
 
     old = tmp_path / "kyodo-20261201-183541-925004-start.sqlite3.partial"
     journal = Path(f"{old}-journal")

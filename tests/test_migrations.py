@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 
 from kyodo_desktop.store import migrate
 from kyodo_desktop.store.applications import LIVE_AWARD_SQL
-from kyodo_desktop.store.backup import list_backups
+from kyodo_desktop.store.backup.copies import list_backups
 from kyodo_desktop.store.database import open_database
 from kyodo_desktop.store.models import Base
 from kyodo_desktop.store.search_index import include_name

@@ -15,10 +15,10 @@ from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.errors import PermissionDeniedError
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.store.backup import backup_folder, backup_infos, prune, timestamped_backup
-from kyodo_desktop.store.backup_location import is_probably_network_or_synced
-from kyodo_desktop.store.backup_names import BackupInfo, BackupReason
-from kyodo_desktop.store.backup_restore import check_backup, restore
+from kyodo_desktop.store.backup.copies import backup_folder, backup_infos, prune, timestamped_backup
+from kyodo_desktop.store.backup.location import is_probably_network_or_synced
+from kyodo_desktop.store.backup.names import BackupInfo, BackupReason
+from kyodo_desktop.store.backup.restore import check_backup, restore
 
 RESTORING_ROLES = frozenset({StaffRole.ADMIN, StaffRole.HEAD_OFFICE})
 RESTORE_DENIED = (

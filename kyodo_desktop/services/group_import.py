@@ -297,7 +297,7 @@ def import_groups(
 ) -> ImportPlan:
     """Back the database up (取込前), then import `ledger`: what the screen and kyodo-admin call."""
     from kyodo_desktop.services.backups import backup_now
-    from kyodo_desktop.store.backup_names import BackupReason
+    from kyodo_desktop.store.backup.names import BackupReason
 
     require_head_office(actor)
     if database.path is not None and not (expected is not None and expected.nothing_to_do):

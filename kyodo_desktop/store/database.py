@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kyodo_desktop.store import audit_trail, migrate, search_index
 from kyodo_desktop.store.audit_trail import AuditContext
-from kyodo_desktop.store.backup import timestamped_backup
-from kyodo_desktop.store.backup_check import checked_before_opening, quick_check
+from kyodo_desktop.store.backup.check import checked_before_opening, quick_check
+from kyodo_desktop.store.backup.copies import timestamped_backup
 from kyodo_desktop.store.engine import READ_ONLY, make_engine, sqlite_url
 from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
 from kyodo_desktop.store.locations import DATABASE_FILE_NAME as DATABASE_FILE_NAME

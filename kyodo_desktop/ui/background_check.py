@@ -1,7 +1,7 @@
 """A large database file's damage check, run behind the open window.
 
 `PRAGMA quick_check` reads every page, which takes seconds for the gigabytes of a million
-consultations, so such a file is opened at once (store.backup_check.checked_before_opening)
+consultations, so such a file is opened at once (store.backup.check.checked_before_opening)
 and checked here on a worker thread with its own read-only connection. If it is damaged, the
 periodic backups stop (a copy of a damaged file must not push the sound copies out of the
 rotation) and the officer is told plainly to restore from a backup, with the backups listed.
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from kyodo_desktop.services.backups import database_file
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.store.backup_check import checked_before_opening, quick_check
+from kyodo_desktop.store.backup.check import checked_before_opening, quick_check
 from kyodo_desktop.ui.backup_timer import BackupTimer
 
 

@@ -21,8 +21,8 @@ from kyodo_desktop.services.backups import (
     location_warning,
 )
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.store.backup import change_marker
-from kyodo_desktop.store.backup_names import BackupReason
+from kyodo_desktop.store.backup.copies import change_marker
+from kyodo_desktop.store.backup.names import BackupReason
 from kyodo_desktop.store.errors import classify
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.store.backup import backup_infos
+from kyodo_desktop.store.backup.copies import backup_infos
 from kyodo_desktop.store.database import DATABASE_FILE_NAME
 from kyodo_desktop.store.errors import MESSAGES, Problem, classify
 from kyodo_desktop.ui.screens.backups_tab import reason_text, when
@@ -120,7 +120,7 @@ class DamagedDatabaseDialog(QDialog):
 
 def restore_after_damage(database: Path) -> bool:
     """Offer the backups of a damaged database; restore the one chosen. Whether one was."""
-    from kyodo_desktop.store.backup_restore import BackupRefusedError, restore
+    from kyodo_desktop.store.backup.restore import BackupRefusedError, restore
 
     while (chosen := DamagedDatabaseDialog.ask(database)) is not None:
         try:

@@ -1,7 +1,7 @@
 """Copies of the database file through SQLite's online backup API, and their rotation.
 
-Names and reasons: `backup_names`; which copies to keep: `backup_rotation`; damage checks:
-`backup_check`; putting a copy back: `backup_restore`; where the file lives: `backup_location`.
+Names and reasons: `names`; which copies to keep: `rotation`; damage checks: `check`;
+putting a copy back: `restore`; where the file lives: `location`.
 """
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from kyodo_desktop.store.backup_names import (
+from kyodo_desktop.store.backup.names import (
     SUFFIX,
     BackupInfo,
     backup_name,
     parse_backup_name,
     stem_of,
 )
-from kyodo_desktop.store.backup_rotation import backups_to_keep
+from kyodo_desktop.store.backup.rotation import backups_to_keep
 from kyodo_desktop.store.locations import BACKUP_DIR_NAME
 
 # A .partial older than this was left by a copy that crashed; younger, it may be in progress.

@@ -17,9 +17,9 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from kyodo_desktop.store.backup import backup_file, backup_folder, timestamped_backup
-from kyodo_desktop.store.backup_check import integrity_check, is_damage, quick_check
-from kyodo_desktop.store.backup_names import BackupReason, backup_name
+from kyodo_desktop.store.backup.check import integrity_check, is_damage, quick_check
+from kyodo_desktop.store.backup.copies import backup_file, backup_folder, timestamped_backup
+from kyodo_desktop.store.backup.names import BackupReason, backup_name
 
 
 class BackupRefusedError(Exception):

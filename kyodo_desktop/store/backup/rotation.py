@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from kyodo_desktop.store.backup_names import SAFETY_REASONS, BackupInfo
+from kyodo_desktop.store.backup.names import SAFETY_REASONS, BackupInfo
 
 KEEP_RECENT = 10
 KEEP_DAYS = 14

@@ -26,8 +26,8 @@ from kyodo_desktop.services.backups import (
 )
 from kyodo_desktop.services.errors import ServiceError
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.store.backup_names import BackupInfo, BackupReason
-from kyodo_desktop.store.backup_restore import BackupRefusedError
+from kyodo_desktop.store.backup.names import BackupInfo, BackupReason
+from kyodo_desktop.store.backup.restore import BackupRefusedError
 from kyodo_desktop.store.errors import classify
 from kyodo_desktop.ui.backup_timer import BackupTimer
 from kyodo_desktop.ui.formatting import wareki
