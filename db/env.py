@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from kyodo_desktop.store.models import Base
-from kyodo_desktop.store.search_index import include_name
+from kyodo_desktop.store.search.index import include_name
 
 config = context.config
 target_metadata = Base.metadata

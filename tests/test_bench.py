@@ -21,7 +21,7 @@ from kyodo_desktop.services.staff import system_actor
 from kyodo_desktop.services.workspace import open_workspace
 from kyodo_desktop.store.filters import ConsultationFilter
 from kyodo_desktop.store.models import Consultation
-from kyodo_desktop.store.text_match import contains
+from kyodo_desktop.store.search.text import contains
 
 SCENARIOS = [
     "list_first_screen",

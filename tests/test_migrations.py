@@ -14,7 +14,7 @@ from kyodo_desktop.store.applications import LIVE_AWARD_SQL
 from kyodo_desktop.store.backup.copies import list_backups
 from kyodo_desktop.store.database import open_database
 from kyodo_desktop.store.models import Base
-from kyodo_desktop.store.search_index import include_name
+from kyodo_desktop.store.search.index import include_name
 
 
 def test_there_is_exactly_one_head() -> None:

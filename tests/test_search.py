@@ -1,6 +1,6 @@
 """Full-text substring search over consultations and groups: what an officer types finds it.
 
-The search index (FTS5 over bigrams, store/search_index.py) must give exactly what a
+The search index (FTS5 over bigrams, store/search/index.py) must give exactly what a
 plain substring test of the folded keys gives, for any text, and follow every save.
 """
 
@@ -25,11 +25,12 @@ from kyodo_desktop.services.consultations import (
     get_consultation,
     log_consultation,
 )
-from kyodo_desktop.store import listings, migrate, paging, search_index
+from kyodo_desktop.store import listings, migrate, paging
 from kyodo_desktop.store.audit_trail import AuditContext
 from kyodo_desktop.store.filters import ConsultationFilter, FollowUp, GroupFilter
 from kyodo_desktop.store.models import Consultation, Group, Office, Person
-from kyodo_desktop.store.text_match import contains
+from kyodo_desktop.store.search import index as search_index
+from kyodo_desktop.store.search.text import contains
 
 HOSTILE = [
     '"',

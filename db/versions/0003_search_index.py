@@ -16,7 +16,7 @@ subtracts the tombstoned ones (an index of those few rows).
 import sqlalchemy as sa
 from alembic import op
 
-from kyodo_desktop.store import search_index
+from kyodo_desktop.store.search import index as search_index
 
 revision: str = "0003"
 down_revision: str | None = "0002"

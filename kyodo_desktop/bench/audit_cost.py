@@ -26,9 +26,9 @@ from kyodo_desktop.services.consultations import ConsultationDraft, log_consulta
 from kyodo_desktop.services.core import UnitOfWork
 from kyodo_desktop.services.staff import sign_in_demo_officer
 from kyodo_desktop.services.workspace import DEMO_FOLDER_NAME, open_workspace
-from kyodo_desktop.store import search_index
 from kyodo_desktop.store.base import Mergeable, utcnow
 from kyodo_desktop.store.database import DATABASE_FILE_NAME
+from kyodo_desktop.store.search import index as search_index
 
 SAVES = 100  # consultations saved per timed run, one transaction each
 

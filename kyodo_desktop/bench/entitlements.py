@@ -40,12 +40,12 @@ from kyodo_desktop.services.entitlements import entitlements_for, what_group_cou
 from kyodo_desktop.services.rule_settings import current_rule_settings
 from kyodo_desktop.services.staff import system_actor
 from kyodo_desktop.services.workspace import Workspace, open_workspace
-from kyodo_desktop.store import search_index
 from kyodo_desktop.store.applications import Application, Project
 from kyodo_desktop.store.awards import AWARDED_STATUSES
 from kyodo_desktop.store.database import DATABASE_FILE_NAME, Database
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.reference import Office
+from kyodo_desktop.store.search import index as search_index
 
 APPLICATIONS = 100_000  # at --scale 1
 GROUPS = 5_000

@@ -20,9 +20,9 @@ from kyodo_desktop.bench.registry import BenchContext
 from kyodo_desktop.rules import search_key
 from kyodo_desktop.services.demo.places import TOWNS
 from kyodo_desktop.services.workspace import DEMO_FOLDER_NAME
-from kyodo_desktop.store import search_index
 from kyodo_desktop.store.database import DATABASE_FILE_NAME
 from kyodo_desktop.store.engine import make_engine, sqlite_url
+from kyodo_desktop.store.search import index as search_index
 
 CONSULTATIONS = 1_000_000  # at --scale 1
 GROUPS = 20_000

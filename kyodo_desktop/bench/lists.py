@@ -27,7 +27,7 @@ from kyodo_desktop.store.filters import ConsultationFilter
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.people import Person, Staff
 from kyodo_desktop.store.reference import Office
-from kyodo_desktop.store.topic_match import tagged_for_page
+from kyodo_desktop.store.search.topics import tagged_for_page
 
 SAVES = 20  # consultations saved per timed run, one transaction each
 TOPIC = "accounting"  # 会計: one of the demo's topics

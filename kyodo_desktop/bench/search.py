@@ -16,7 +16,7 @@ from kyodo_desktop.services import browse
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.filters import ConsultationFilter
 from kyodo_desktop.store.groups import Group
-from kyodo_desktop.store.text_match import contains
+from kyodo_desktop.store.search.text import contains
 
 # Words an officer types at the counter, found in the demo's memos and group names.
 QUERIES = {"search_3chars": "助成金", "search_2chars": "会計", "search_1char": "会"}

@@ -12,8 +12,8 @@ from kyodo_desktop.services.errors import PermissionDeniedError
 from kyodo_desktop.services.permissions import DENIED, Permission, allows, office_scope
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.store.groups import Group
-from kyodo_desktop.store.person_search import PersonMatch, person_by_id, persons_matching
 from kyodo_desktop.store.reference import Office
+from kyodo_desktop.store.search.persons import PersonMatch, person_by_id, persons_matching
 
 __all__ = ["GroupMatch", "PersonMatch", "find_persons", "group_match", "person_match"]
 

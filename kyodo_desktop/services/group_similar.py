@@ -17,7 +17,7 @@ from kyodo_desktop.services.errors import InputError
 from kyodo_desktop.services.group_draft import CleanGroup
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.reference import Office
-from kyodo_desktop.store.text_match import ESCAPE
+from kyodo_desktop.store.search.text import ESCAPE
 
 SIMILAR_LIMIT = 20
 

@@ -21,9 +21,9 @@ from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.paging import Listing, Queries
 from kyodo_desktop.store.people import Person, Staff
 from kyodo_desktop.store.reference import Department, Office, Topic
-from kyodo_desktop.store.search_index import phrase
-from kyodo_desktop.store.search_match import IndexedSearch, consultation_text_match
-from kyodo_desktop.store.topic_match import only_topic_count, tagged_for_count, tagged_for_page
+from kyodo_desktop.store.search.index import phrase
+from kyodo_desktop.store.search.match import IndexedSearch, consultation_text_match
+from kyodo_desktop.store.search.topics import only_topic_count, tagged_for_count, tagged_for_page
 
 
 class ConsultationRow(NamedTuple):
@@ -45,7 +45,7 @@ def consultation_conditions(
 ) -> list[ColumnElement[bool]]:
     """The WHERE of a consultation list: the office scope and the officer's filters.
 
-    ``counting``: the same rows, in the shape a count reads fastest (store/topic_match.py).
+    ``counting``: the same rows, in the shape a count reads fastest (store/search/topics.py).
     """
     where: list[ColumnElement[bool]] = [Consultation.deleted_at.is_(None)]  # type: ignore[list-item]
     if office_id is not None:

@@ -63,7 +63,7 @@ class Consultation(Mergeable, Base):
             "deleted_at",
             sqlite_where=LIVE,
         ),
-        # The few deleted rows: a topic's count subtracts theirs (store/topic_match.py).
+        # The few deleted rows: a topic's count subtracts theirs (store/search/topics.py).
         Index("ix_consultation_tombstoned", "id", sqlite_where=TOMBSTONED),
         Index(
             "ix_consultation_follow_up",

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from kyodo_desktop.store import audit_trail, migrate, search_index
+from kyodo_desktop.store import audit_trail, migrate
 from kyodo_desktop.store.audit_trail import AuditContext
 from kyodo_desktop.store.backup.check import checked_before_opening, quick_check
 from kyodo_desktop.store.backup.copies import timestamped_backup
@@ -18,6 +18,7 @@ from kyodo_desktop.store.engine import READ_ONLY, make_engine, sqlite_url
 from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
 from kyodo_desktop.store.locations import DATABASE_FILE_NAME as DATABASE_FILE_NAME
 from kyodo_desktop.store.refdata import HEAD_OFFICE_ORIGIN, load_reference_data
+from kyodo_desktop.store.search import index as search_index
 
 
 @dataclass

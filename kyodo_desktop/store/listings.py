@@ -28,8 +28,8 @@ from kyodo_desktop.store.paging import Listing as Listing
 from kyodo_desktop.store.paging import Queries as Queries
 from kyodo_desktop.store.people import Staff
 from kyodo_desktop.store.reference import Department, Office, Programme, Topic
-from kyodo_desktop.store.search_match import group_text_match
-from kyodo_desktop.store.text_match import contains
+from kyodo_desktop.store.search.match import group_text_match
+from kyodo_desktop.store.search.text import contains
 
 
 class GroupRow(NamedTuple):

@@ -25,9 +25,9 @@ from kyodo_desktop.services.demo.people import generate_persons, record_last_con
 from kyodo_desktop.services.demo.places import TOWNS
 from kyodo_desktop.services.demo.programmes import Planner
 from kyodo_desktop.services.demo.staff import Roster
-from kyodo_desktop.store import search_index
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.store.reference import Department, Office, Topic
+from kyodo_desktop.store.search import index as search_index
 
 __all__ = ["DemoSummary", "generate_demo"]
 

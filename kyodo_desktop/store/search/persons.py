@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.people import Person
-from kyodo_desktop.store.text_match import contains
+from kyodo_desktop.store.search.text import contains
 
 
 class PersonMatch(NamedTuple):

@@ -32,7 +32,7 @@ from sqlalchemy.ext.compiler import compiles
 
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.groups import Group
-from kyodo_desktop.store.search_index import (
+from kyodo_desktop.store.search.index import (
     CONSULTATIONS,
     GROUPS,
     ROWID_MASK,
@@ -40,7 +40,7 @@ from kyodo_desktop.store.search_index import (
     office_token,
     phrase,
 )
-from kyodo_desktop.store.text_match import contains
+from kyodo_desktop.store.search.text import contains
 
 # The consultation's own columns and its group's name; the office column is a filter.
 TEXT_COLUMNS = "{memo grp}"

@@ -19,7 +19,7 @@ Tombstoned rows are never indexed. The index follows every flush of the ORM (`in
 like the audit trail) by comparing what is stored before and after; bulk writes with Core
 (the demo, a migration, the bench) call `rebuild`. The tables' own rowids are used, which
 only VACUUM could renumber (nothing runs one; after a VACUUM call `rebuild`). Databases
-other than SQLite take the LIKE path (store/search_match.py).
+other than SQLite take the LIKE path (store/search/match.py).
 """
 
 from __future__ import annotations
