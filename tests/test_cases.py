@@ -37,7 +37,7 @@ from kyodo_desktop.services.follow_ups import FollowUpKind, due_follow_ups
 from kyodo_desktop.services.groups import GroupDraft, create_group
 from kyodo_desktop.services.workspace import SYSTEM
 from kyodo_desktop.store.applications import Application, ApplicationStep, Project
-from kyodo_desktop.store.audit import AuditEntry
+from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.cases import CaseEvent
 from kyodo_desktop.store.filters import CaseFilter
 from kyodo_desktop.store.reference import Department

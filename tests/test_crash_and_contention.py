@@ -34,8 +34,8 @@ from kyodo_desktop.services.consultations import (
     get_consultation,
     log_consultation,
 )
-from kyodo_desktop.store import audit_trail
-from kyodo_desktop.store.audit import AuditEntry
+from kyodo_desktop.store.audit import trail as audit_trail
+from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.base import Base
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.database import DATABASE_FILE_NAME, Database

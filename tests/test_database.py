@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 
 from kyodo_desktop.services.workspace import Workspace, open_workspace
-from kyodo_desktop.store.audit_trail import AuditContext
+from kyodo_desktop.store.audit.trail import AuditContext
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.refdata import reference_id
 from kyodo_desktop.store.reference import Department, Office, Programme, Topic

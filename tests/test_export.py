@@ -21,7 +21,7 @@ from kyodo_desktop.services.export import (
     export_consultations,
     neutralise,
 )
-from kyodo_desktop.store.audit import AuditEntry
+from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.filters import ConsultationFilter, FollowUp
 
 

@@ -28,7 +28,7 @@ from kyodo_desktop.services.figure_files import csv_bytes, sheet_name, xlsx_byte
 from kyodo_desktop.services.figures import Chart, FigureLine, FigureSet, FigureTable, year_figures
 from kyodo_desktop.services.permissions import DENIED, Permission
 from kyodo_desktop.store.applications import Application
-from kyodo_desktop.store.audit import AuditEntry
+from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.awards import AWARDED_STATUSES
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.reference import Office

@@ -23,7 +23,7 @@ from kyodo_desktop.services.consultations import (
 from kyodo_desktop.services.core import STALE_MESSAGE
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError, StaleRecordError
 from kyodo_desktop.services.follow_ups import FollowUpKind, due_follow_ups
-from kyodo_desktop.store.audit import AuditEntry
+from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.cases import SupportCase
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.ui.follow_ups import FollowUpPanel

@@ -18,7 +18,7 @@ from kyodo_desktop.services.errors import InputError, PermissionDeniedError
 from kyodo_desktop.services.group_import import import_groups, preview_group_import
 from kyodo_desktop.services.groups import GroupDraft, create_group, get_group
 from kyodo_desktop.services.ledger_file import read_ledger
-from kyodo_desktop.store.audit import AuditEntry
+from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.groups import Group
 
 HEADER = ["団体名", "フリガナ", "種別", "担当事務所", "代表者", "所在地", "加入世帯数", "基準日"]
@@ -368,7 +368,7 @@ def test_drawn_ledgers_as_the_head_office_are_refused_plainly_or_imported_audite
 
     from kyodo_desktop.services.core import SERVICES
     from kyodo_desktop.services.errors import ServiceError
-    from kyodo_desktop.store import audit_trail
+    from kyodo_desktop.store.audit import trail as audit_trail
 
     info = SERVICES[name]
     database = demo_workspace.database

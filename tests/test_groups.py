@@ -25,7 +25,7 @@ from kyodo_desktop.services.groups import (
     group_history,
     reactivate_group,
 )
-from kyodo_desktop.store.audit import AuditEntry
+from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.groups import Group
 
 CHOKAI = GroupDraft(

@@ -13,7 +13,7 @@ from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services import staff
 from kyodo_desktop.services.staff import SIGN_IN_FAILED, SignInError, StaffDraft
 from kyodo_desktop.services.workspace import Workspace, open_workspace
-from kyodo_desktop.store.audit import AuditEntry
+from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.people import Staff
 from kyodo_desktop.ui.idle_lock import LockDialog
 from kyodo_desktop.ui.login import DiscardQuestion, LoginDialog, first_sign_in

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from kyodo_desktop.services.persons import PersonDraft, create_person
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.store.audit import AuditEntry
+from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.people import Person
 from kyodo_desktop.ui.person_dialog import PersonDialog
 from kyodo_desktop.ui.record_dialog import DiscardChangesQuestion

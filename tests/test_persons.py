@@ -23,7 +23,7 @@ from kyodo_desktop.services.persons import (
     create_person,
     open_person,
 )
-from kyodo_desktop.store.audit import AuditEntry
+from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.people import Person
 
 TODAY = date.today()

@@ -17,7 +17,7 @@ from kyodo_desktop.services import printing
 from kyodo_desktop.services.errors import InputError, NotFoundError, PermissionDeniedError
 from kyodo_desktop.services.saving import save_bytes
 from kyodo_desktop.store.applications import Application, ApplicationStep, Project
-from kyodo_desktop.store.audit import AuditEntry
+from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.groups import Group
 

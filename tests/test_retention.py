@@ -28,7 +28,7 @@ from kyodo_desktop.services.retention import (
     retention_years,
     set_retention_years,
 )
-from kyodo_desktop.store.audit import AuditEntry
+from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.people import Person
 
 TODAY = date.today()

@@ -28,9 +28,9 @@ from kyodo_desktop.services.applications import (
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError
 from kyodo_desktop.services.groups import GroupDraft, create_group, deactivate_group
 from kyodo_desktop.services.rounds import STANDING_PROJECT_TITLE, open_round, preview_round
-from kyodo_desktop.store import audit_trail
 from kyodo_desktop.store.applications import Application, ApplicationStep, Project
-from kyodo_desktop.store.audit import AuditEntry
+from kyodo_desktop.store.audit import trail as audit_trail
+from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.reference import Office
 
 FY = 2026

@@ -26,7 +26,7 @@ from kyodo_desktop.services.consultations import (
     log_consultation,
 )
 from kyodo_desktop.store import listings, migrate, paging
-from kyodo_desktop.store.audit_trail import AuditContext
+from kyodo_desktop.store.audit.trail import AuditContext
 from kyodo_desktop.store.filters import ConsultationFilter, FollowUp, GroupFilter
 from kyodo_desktop.store.models import Consultation, Group, Office, Person
 from kyodo_desktop.store.search import index as search_index

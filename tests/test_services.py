@@ -19,9 +19,9 @@ from kyodo_desktop.services.consultations import (
     log_consultation,
 )
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError, StaleRecordError
-from kyodo_desktop.store import audit_trail
-from kyodo_desktop.store.audit import AuditEntry
-from kyodo_desktop.store.audit_trail import UnauditedWriteError
+from kyodo_desktop.store.audit import trail as audit_trail
+from kyodo_desktop.store.audit.entries import AuditEntry
+from kyodo_desktop.store.audit.trail import UnauditedWriteError
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.groups import Group
 

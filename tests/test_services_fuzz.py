@@ -60,7 +60,7 @@ from kyodo_desktop.services.core import SERVICES, ServiceInfo
 from kyodo_desktop.services.entitlements import what_group_could_receive
 from kyodo_desktop.services.errors import ServiceError
 from kyodo_desktop.services.permissions import allows
-from kyodo_desktop.store import audit_trail
+from kyodo_desktop.store.audit import trail as audit_trail
 from kyodo_desktop.store.base import Base
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.store.filters import (

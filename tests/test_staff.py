@@ -23,8 +23,8 @@ from kyodo_desktop.services.staff import (
     StaffDraft,
 )
 from kyodo_desktop.services.workspace import OFFICE_SETTING, SYSTEM, get_setting, open_workspace
-from kyodo_desktop.store.audit import AuditEntry
-from kyodo_desktop.store.audit_trail import SECRET_MARK
+from kyodo_desktop.store.audit.entries import AuditEntry
+from kyodo_desktop.store.audit.trail import SECRET_MARK
 from kyodo_desktop.store.people import Staff
 
 ADMIN_PASSWORD = "hikarigaoka-2026"

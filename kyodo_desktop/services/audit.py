@@ -1,6 +1,6 @@
 """Browsing and verifying the audit trail (監査ログ): for 協働推進課 and 管理者 only.
 
-The trail is written by construction (store/audit_trail.py); this module reads it. Times
+The trail is written by construction (store/audit/trail.py); this module reads it. Times
 are stored in UTC and shown in Japan time; the period a person asks for is a range of
 days in Japan time. The labels of actions, records and fields are the ward's vocabulary
 (Japanese, like rules.vocabulary), the same on the screen and in kyodo-admin.
@@ -18,9 +18,10 @@ from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.browse import Browser
 from kyodo_desktop.services.errors import InputError, NotFoundError, PermissionDeniedError
 from kyodo_desktop.services.permissions import DENIED, Permission, allows
-from kyodo_desktop.store import audit_listing, audit_trail
-from kyodo_desktop.store.audit_listing import AuditListing, AuditQuery, AuditRow, StaffChoice
-from kyodo_desktop.store.audit_trail import ChainBreak
+from kyodo_desktop.store.audit import listing as audit_listing
+from kyodo_desktop.store.audit import trail as audit_trail
+from kyodo_desktop.store.audit.listing import AuditListing, AuditQuery, AuditRow, StaffChoice
+from kyodo_desktop.store.audit.trail import ChainBreak
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.store.refdata import HEAD_OFFICE_ORIGIN
 

@@ -2,7 +2,7 @@
 
 A use case is a function ``fn(uow, ...)`` decorated with `@service`. Calling it as
 ``fn(database, actor, ...)`` checks the actor's permission, opens one write transaction
-whose every change is stamped and audited (store.audit_trail), turns the rules' and the
+whose every change is stamped and audited (store.audit.trail), turns the rules' and the
 database's refusals into `ServiceError`s with Japanese messages (a fault of the disk or
 file into `store.errors.EnvironmentFaultError`), and commits only if the
 whole use case succeeded: nothing is ever saved half-way. Registration also lists the
@@ -26,8 +26,8 @@ from kyodo_desktop.rules import RulesValidationError
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError, StaleRecordError
 from kyodo_desktop.services.permissions import DENIED, Permission, allows, office_scope
-from kyodo_desktop.store import audit_trail
-from kyodo_desktop.store.audit_trail import AuditContext
+from kyodo_desktop.store.audit import trail as audit_trail
+from kyodo_desktop.store.audit.trail import AuditContext
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.store.errors import classify
 

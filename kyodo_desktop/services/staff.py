@@ -43,8 +43,8 @@ from kyodo_desktop.services.workspace import (
     get_setting,
     put_setting,
 )
-from kyodo_desktop.store import audit_trail
-from kyodo_desktop.store.audit_trail import AuditContext
+from kyodo_desktop.store.audit import trail as audit_trail
+from kyodo_desktop.store.audit.trail import AuditContext
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.store.people import Staff
 from kyodo_desktop.store.reference import Office

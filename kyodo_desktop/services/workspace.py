@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from kyodo_desktop.services.actor import Actor
-from kyodo_desktop.store.audit_trail import AuditContext
+from kyodo_desktop.store.audit.trail import AuditContext
 from kyodo_desktop.store.database import DATABASE_FILE_NAME, Database, open_database
 from kyodo_desktop.store.locations import DEMO_FOLDER_NAME
 from kyodo_desktop.store.refdata import HEAD_OFFICE_ORIGIN

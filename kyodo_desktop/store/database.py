@@ -10,8 +10,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from kyodo_desktop.store import audit_trail, migrate
-from kyodo_desktop.store.audit_trail import AuditContext
+from kyodo_desktop.store import migrate
+from kyodo_desktop.store.audit import trail as audit_trail
+from kyodo_desktop.store.audit.trail import AuditContext
 from kyodo_desktop.store.backup.check import checked_before_opening, quick_check
 from kyodo_desktop.store.backup.copies import timestamped_backup
 from kyodo_desktop.store.engine import READ_ONLY, make_engine, sqlite_url

@@ -7,7 +7,7 @@ from kyodo_desktop.store.applications import (
     BudgetLine,
     Project,
 )
-from kyodo_desktop.store.audit import AuditEntry
+from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.base import Base
 from kyodo_desktop.store.cases import CaseEvent, SupportCase
 from kyodo_desktop.store.consultations import Consultation, consultation_topic

@@ -1,5 +1,5 @@
 """The queries behind the retention purge: when each person was last in contact, and the
-redaction of the audit entries about a person (store/audit.py explains why that is allowed)."""
+redaction of the audit entries about a person (store/audit/entries.py explains why that is allowed)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import NamedTuple
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from kyodo_desktop.store.audit import AuditEntry
+from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.people import Person
 

@@ -28,7 +28,7 @@ from kyodo_desktop.services import audit
 from kyodo_desktop.services.browse import Browser
 from kyodo_desktop.services.errors import ServiceError
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.store.audit_listing import AuditRow
+from kyodo_desktop.store.audit.listing import AuditRow
 from kyodo_desktop.ui.formatting import wareki
 from kyodo_desktop.ui.lazy_model import Column, LazyTableModel
 from kyodo_desktop.ui.list_screen import ListSource, make_table

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session, attributes, sessionmaker
 
-from kyodo_desktop.store.audit import AuditEntry
+from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.base import Mergeable, utcnow
 from kyodo_desktop.store.reference import Setting
 
