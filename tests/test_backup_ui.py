@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kyodo_desktop.services.backups import list_backups
-from kyodo_desktop.services.workspace import KIND_SETTING, SYSTEM, Workspace, open_workspace
+from kyodo_desktop.services.settings import KIND_SETTING
+from kyodo_desktop.services.workspace import SYSTEM, Workspace, open_workspace
 from kyodo_desktop.store.reference import Setting
 from kyodo_desktop.ui.backup_timer import BackupTimer
 from kyodo_desktop.ui.main_window import MainWindow

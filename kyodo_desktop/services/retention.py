@@ -22,7 +22,7 @@ from kyodo_desktop.rules import search_key
 from kyodo_desktop.services.core import UnitOfWork, service
 from kyodo_desktop.services.errors import InputError
 from kyodo_desktop.services.permissions import Permission
-from kyodo_desktop.services.workspace import get_setting, put_setting
+from kyodo_desktop.services.settings import get_setting, put_setting
 from kyodo_desktop.store import retention
 from kyodo_desktop.store.base import utcnow
 from kyodo_desktop.store.database import Database

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from kyodo_desktop.rules import RuleSettings, load_default_settings
-from kyodo_desktop.services.workspace import get_setting
+from kyodo_desktop.services.settings import get_setting
 from kyodo_desktop.store.database import Database
 
 RULE_SETTINGS_KEY = "rules.settings"

@@ -35,7 +35,7 @@ from kyodo_desktop.services.passwords import (
     verify_password,
 )
 from kyodo_desktop.services.permissions import Permission
-from kyodo_desktop.services.workspace import (
+from kyodo_desktop.services.settings import (
     FIRST_OFFICE_CODE,
     KIND_SETTING,
     OFFICE_SETTING,

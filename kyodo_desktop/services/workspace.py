@@ -7,30 +7,28 @@ itself (`open_demo_workspace`).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
 from kyodo_desktop.services.actor import Actor
+from kyodo_desktop.services.settings import (
+    FIRST_OFFICE_CODE,
+    KIND_SETTING,
+    OFFICE_SETTING,
+    STAFF_SETTING,
+    get_setting,
+    put_setting,
+)
 from kyodo_desktop.store.audit.trail import AuditContext
 from kyodo_desktop.store.database import DATABASE_FILE_NAME, Database, open_database
 from kyodo_desktop.store.locations import DEMO_FOLDER_NAME
 from kyodo_desktop.store.refdata import HEAD_OFFICE_ORIGIN
-from kyodo_desktop.store.reference import Setting
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.demo import DemoSummary
 
-# Settings of this installation, kept in the database it belongs to.
-OFFICE_SETTING = "installation.office_code"  # set by the first start's set-up
-STAFF_SETTING = "installation.staff_login"  # a demo database: the officer it signs in as
-KIND_SETTING = "database.kind"  # "real" or "demo": a demo database never holds real records
-
-FIRST_OFFICE_CODE = "01"
 # The program itself setting up a database (no staff member acts yet).
 SYSTEM = AuditContext(staff_id=None, office=HEAD_OFFICE_ORIGIN)
 
@@ -46,20 +44,6 @@ class Workspace:
 
     def close(self) -> None:
         self.database.close()
-
-
-def get_setting(session: Session, key: str) -> object | None:
-    row = session.get(Setting, key)
-    return None if row is None else json.loads(row.value)
-
-
-def put_setting(session: Session, key: str, value: object) -> None:
-    row = session.get(Setting, key)
-    text = json.dumps(value, ensure_ascii=False)
-    if row is None:
-        session.add(Setting(key=key, value=text))
-    else:
-        row.value = text
 
 
 def open_workspace(data_dir: Path, *, url: str | None = None) -> Workspace:
