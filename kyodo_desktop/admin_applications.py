@@ -47,7 +47,7 @@ def _officer(database: Any, login: str | None) -> Any:
     from kyodo_desktop.admin_records import _admin
     from kyodo_desktop.cli import UsageError
     from kyodo_desktop.rules.vocabulary import StaffRole
-    from kyodo_desktop.services import staff
+    from kyodo_desktop.services.access import staff
     from kyodo_desktop.services.errors import PermissionDeniedError
     from kyodo_desktop.services.permissions import DENIED, Permission
 
@@ -105,7 +105,7 @@ def cmd_applications(args: argparse.Namespace) -> int:
     from kyodo_desktop.admin_records import _workspace
     from kyodo_desktop.rules.vocabulary import StaffRole
     from kyodo_desktop.services import rounds
-    from kyodo_desktop.services.staff import system_actor
+    from kyodo_desktop.services.access.staff import system_actor
 
     fiscal_year = _fiscal_year(args.fiscal_year)
     opened_on = _day(args.date)

@@ -59,8 +59,8 @@ def printout_for(args: argparse.Namespace, database: Any, actor: Any) -> Any:
 def cmd_print(args: argparse.Namespace) -> int:
     from kyodo_desktop.admin_records import _workspace
     from kyodo_desktop.rules.vocabulary import StaffRole
+    from kyodo_desktop.services.access.staff import system_actor
     from kyodo_desktop.services.saving import save_bytes
-    from kyodo_desktop.services.staff import system_actor
 
     out = Path(args.out)
     if not out.parent.is_dir():  # told before the forms are built, not after

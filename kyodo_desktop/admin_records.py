@@ -2,7 +2,7 @@
 
 Kept beside cli.py (which only wires these in) so that the commands about personal
 records read as one piece. They act as the program itself with the administrator's role
-(`services.staff.system_actor`): the trail records the system.
+(`services.access.staff.system_actor`): the trail records the system.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def _workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def _admin(database):  # type: ignore[no-untyped-def]
     from kyodo_desktop.rules.vocabulary import StaffRole
-    from kyodo_desktop.services.staff import system_actor
+    from kyodo_desktop.services.access.staff import system_actor
 
     return system_actor(database, StaffRole.ADMIN)
 

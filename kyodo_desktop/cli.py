@@ -25,7 +25,7 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from kyodo_desktop.services.staff import (
+    from kyodo_desktop.services.access.staff import (
         InstallationDraft,
         needs_set_up,
         normalise_login,
@@ -97,7 +97,7 @@ def _staff_workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def cmd_staff(args: argparse.Namespace) -> int:
     """Staff accounts, acting as the program itself (the trail records the system)."""
     from kyodo_desktop.rules.vocabulary import StaffRole
-    from kyodo_desktop.services import staff
+    from kyodo_desktop.services.access import staff
 
     workspace = _staff_workspace(args)
     try:

@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services import drafts, staff
-from kyodo_desktop.services.staff import StaffDraft
+from kyodo_desktop.services import drafts
+from kyodo_desktop.services.access import staff
+from kyodo_desktop.services.access.staff import StaffDraft
 from kyodo_desktop.ui.consultation_drafts import DraftChoice, RestoreDraftQuestion, offer_drafts
 from kyodo_desktop.ui.consultation_form import ConsultationForm, DiscardTypedQuestion
 from kyodo_desktop.ui.login import DiscardQuestion, LoginDialog

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services import staff
-from kyodo_desktop.services.staff import SIGN_IN_FAILED, SignInError, StaffDraft
+from kyodo_desktop.services.access import staff
+from kyodo_desktop.services.access.staff import SIGN_IN_FAILED, SignInError, StaffDraft
 from kyodo_desktop.services.workspace import Workspace, open_workspace
 from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.people import Staff

@@ -12,10 +12,8 @@ from sqlalchemy import select
 
 from kyodo_desktop.cli import main
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services import staff
-from kyodo_desktop.services.errors import InputError, PermissionDeniedError
-from kyodo_desktop.services.settings import OFFICE_SETTING, get_setting
-from kyodo_desktop.services.staff import (
+from kyodo_desktop.services.access import staff
+from kyodo_desktop.services.access.staff import (
     ACCOUNT_INACTIVE,
     ALREADY_SET_UP,
     SIGN_IN_FAILED,
@@ -23,6 +21,8 @@ from kyodo_desktop.services.staff import (
     SignInError,
     StaffDraft,
 )
+from kyodo_desktop.services.errors import InputError, PermissionDeniedError
+from kyodo_desktop.services.settings import OFFICE_SETTING, get_setting
 from kyodo_desktop.services.workspace import SYSTEM, open_workspace
 from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.audit.trail import SECRET_MARK

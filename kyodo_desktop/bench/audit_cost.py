@@ -21,10 +21,10 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 from kyodo_desktop.bench.registry import BenchContext, Prepared, scenario
+from kyodo_desktop.services.access.staff import sign_in_demo_officer
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.consultations import ConsultationDraft, log_consultation
 from kyodo_desktop.services.core import UnitOfWork
-from kyodo_desktop.services.staff import sign_in_demo_officer
 from kyodo_desktop.services.workspace import DEMO_FOLDER_NAME, open_workspace
 from kyodo_desktop.store.base import Mergeable, utcnow
 from kyodo_desktop.store.database import DATABASE_FILE_NAME

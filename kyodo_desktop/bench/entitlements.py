@@ -35,10 +35,10 @@ from kyodo_desktop.rules import (
 )
 from kyodo_desktop.rules import Group as GroupFacts
 from kyodo_desktop.rules.vocabulary import StaffRole
+from kyodo_desktop.services.access.staff import system_actor
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.entitlements import entitlements_for, what_group_could_receive
 from kyodo_desktop.services.rule_settings import current_rule_settings
-from kyodo_desktop.services.staff import system_actor
 from kyodo_desktop.services.workspace import Workspace, open_workspace
 from kyodo_desktop.store.applications import Application, Project
 from kyodo_desktop.store.awards import AWARDED_STATUSES

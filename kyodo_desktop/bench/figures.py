@@ -19,9 +19,9 @@ from kyodo_desktop.bench.large_ward import _copy, large_ward
 from kyodo_desktop.bench.registry import BenchContext, Prepared, scenario
 from kyodo_desktop.rules import fiscal_year
 from kyodo_desktop.rules.vocabulary import StaffRole
+from kyodo_desktop.services.access.staff import system_actor
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.figures import year_figures
-from kyodo_desktop.services.staff import system_actor
 from kyodo_desktop.services.workspace import Workspace, open_workspace
 from kyodo_desktop.store.database import DATABASE_FILE_NAME
 

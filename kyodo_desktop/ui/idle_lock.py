@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kyodo_desktop.services.access.staff import DEMO_PASSWORD, sign_in
 from kyodo_desktop.services.actor import Actor
-from kyodo_desktop.services.staff import DEMO_PASSWORD, sign_in
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.ui.login import message_label, password_edit, show_refusal

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.rules.vocabulary import StaffRole
+from kyodo_desktop.services.access.staff import DEMO_PASSWORD, needs_set_up, sign_in, system_actor
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.errors import ServiceError
-from kyodo_desktop.services.staff import DEMO_PASSWORD, needs_set_up, sign_in, system_actor
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.store.errors import classify

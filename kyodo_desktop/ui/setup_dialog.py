@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.services.actor import Actor
-from kyodo_desktop.services.staff import (
+from kyodo_desktop.services.access.staff import (
     InstallationDraft,
     installation_offices,
     set_up_installation,
     sign_in,
 )
+from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.ui.login import message_label, password_edit, refusal_text
 

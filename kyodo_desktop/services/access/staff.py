@@ -18,6 +18,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kyodo_desktop.rules.vocabulary import StaffRole
+from kyodo_desktop.services.access.passwords import (
+    check_new_password,
+    hash_password,
+    needs_rehash,
+    spend_verification_time,
+    verify_password,
+)
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.core import STALE_MESSAGE, UnitOfWork, service
 from kyodo_desktop.services.errors import (
@@ -26,13 +33,6 @@ from kyodo_desktop.services.errors import (
     PermissionDeniedError,
     ServiceError,
     StaleRecordError,
-)
-from kyodo_desktop.services.passwords import (
-    check_new_password,
-    hash_password,
-    needs_rehash,
-    spend_verification_time,
-    verify_password,
 )
 from kyodo_desktop.services.permissions import Permission
 from kyodo_desktop.services.settings import (
