@@ -104,8 +104,8 @@ def report(result: Any) -> list[str]:
 def cmd_applications(args: argparse.Namespace) -> int:
     from kyodo_desktop.admin_records import _workspace
     from kyodo_desktop.rules.vocabulary import StaffRole
-    from kyodo_desktop.services import rounds
     from kyodo_desktop.services.access.staff import system_actor
+    from kyodo_desktop.services.applications import rounds
 
     fiscal_year = _fiscal_year(args.fiscal_year)
     opened_on = _day(args.date)

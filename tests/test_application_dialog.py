@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from kyodo_desktop.rules.vocabulary import StaffRole, StepKind
 from kyodo_desktop.services import browse
-from kyodo_desktop.services.applications import (
+from kyodo_desktop.services.applications.filing import (
     ProjectDraft,
     create_project,
     get_application,
@@ -333,7 +333,7 @@ def test_tab_leaves_the_months_table_and_days_are_read_as_days(qtbot, counter): 
 
 
 def test_a_second_jichi_in_a_year_is_refused_for_a_new_project_too(qtbot, counter, head_office):  # type: ignore[no-untyped-def]
-    from kyodo_desktop.services.applications import (
+    from kyodo_desktop.services.applications.filing import (
         ApplicationDraft,
         StepDraft,
         open_application,

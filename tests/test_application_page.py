@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from kyodo_desktop.rules.vocabulary import StaffRole, StepKind
-from kyodo_desktop.services.applications import (
+from kyodo_desktop.services.applications.filing import (
     ApplicationDraft,
     ProjectDraft,
     StepDraft,

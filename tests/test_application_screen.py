@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kyodo_desktop.rules.vocabulary import StaffRole, StepKind
-from kyodo_desktop.services.applications import (
+from kyodo_desktop.services.applications.filing import (
     ApplicationDraft,
     ProjectDraft,
     create_project,

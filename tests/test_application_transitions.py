@@ -15,7 +15,7 @@ import pytest
 
 from kyodo_desktop.rules.lifecycle import AMOUNT_LABELS
 from kyodo_desktop.rules.vocabulary import StaffRole, StepKind
-from kyodo_desktop.services.applications import (
+from kyodo_desktop.services.applications.filing import (
     ApplicationDraft,
     MonthDraft,
     ProjectDraft,

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from kyodo_desktop.rules.vocabulary import StaffRole, StepKind
-from kyodo_desktop.services.applications import (
+from kyodo_desktop.services.applications.filing import (
     ApplicationDraft,
     BudgetLineDraft,
     MonthDraft,

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableWidgetItem
 
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.applications import (
+from kyodo_desktop.services.applications.filing import (
     ApplicationDraft,
     BudgetLineDraft,
     MonthDraft,

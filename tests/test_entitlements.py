@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from kyodo_desktop.rules import format_yen
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.entitlements import what_group_could_receive
+from kyodo_desktop.services.applications.entitlements import what_group_could_receive
 from kyodo_desktop.services.errors import InputError, NotFoundError
 from kyodo_desktop.services.groups import GroupDraft, create_group
 from kyodo_desktop.services.workspace import SYSTEM, Workspace

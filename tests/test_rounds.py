@@ -15,8 +15,9 @@ from sqlalchemy import func, select
 
 from kyodo_desktop.cli import main
 from kyodo_desktop.rules.vocabulary import StaffRole, StepKind
-from kyodo_desktop.services import application_judging, applications
-from kyodo_desktop.services.applications import (
+from kyodo_desktop.services.applications import filing as applications
+from kyodo_desktop.services.applications import judging as application_judging
+from kyodo_desktop.services.applications.filing import (
     ApplicationDraft,
     ProjectDraft,
     StepDraft,
@@ -25,9 +26,13 @@ from kyodo_desktop.services.applications import (
     open_application,
     record_step,
 )
+from kyodo_desktop.services.applications.rounds import (
+    STANDING_PROJECT_TITLE,
+    open_round,
+    preview_round,
+)
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError
 from kyodo_desktop.services.groups import GroupDraft, create_group, deactivate_group
-from kyodo_desktop.services.rounds import STANDING_PROJECT_TITLE, open_round, preview_round
 from kyodo_desktop.store.applications import Application, ApplicationStep, Project
 from kyodo_desktop.store.audit import trail as audit_trail
 from kyodo_desktop.store.audit.entries import AuditEntry

@@ -55,9 +55,9 @@ import kyodo_desktop.services
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services import browse
 from kyodo_desktop.services.actor import Actor
+from kyodo_desktop.services.applications.entitlements import what_group_could_receive
 from kyodo_desktop.services.askers import find_persons
 from kyodo_desktop.services.core import SERVICES, ServiceInfo
-from kyodo_desktop.services.entitlements import what_group_could_receive
 from kyodo_desktop.services.errors import ServiceError
 from kyodo_desktop.services.permissions import allows
 from kyodo_desktop.store.audit import trail as audit_trail

@@ -3,7 +3,7 @@
 The data: groups of every kind, their projects, and applications spread over the
 programmes open to each kind, their 年度 and every status, written with Core bulk inserts
 into a fresh database (the search index rebuilt after, as after any bulk write). The
-measured side is the service the group's page calls (services/entitlements.py: the
+measured side is the service the group's page calls (services/applications/entitlements.py: the
 group's awards in one indexed query) for groups picked at random; the baseline loads every
 application and project, picks the group's awards in Python and hands them to the same
 rules (`entitlements_for`), as a report written without the index would. The data is
@@ -37,7 +37,10 @@ from kyodo_desktop.rules import Group as GroupFacts
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.access.staff import system_actor
 from kyodo_desktop.services.actor import Actor
-from kyodo_desktop.services.entitlements import entitlements_for, what_group_could_receive
+from kyodo_desktop.services.applications.entitlements import (
+    entitlements_for,
+    what_group_could_receive,
+)
 from kyodo_desktop.services.rule_settings import current_rule_settings
 from kyodo_desktop.services.workspace import Workspace, open_workspace
 from kyodo_desktop.store.applications import Application, Project
@@ -136,7 +139,7 @@ def _build(database: Database, scale: float, last_fy: int) -> None:
             group = rng.choice(groups)
             programme = rng.choice(open_to[GroupKind(group["kind"])])
             number = rng.randrange(PROJECTS_PER_PROGRAMME)
-            # ① (counted per 町会) goes to the group's one standing project (services/rounds.py).
+            # ① (counted per 町会) goes to the group's one standing project (services/applications/rounds.py).
             if programme.awards_per_group:
                 number = 0
             slot = (group["id"], programme.code, number)

@@ -18,7 +18,7 @@ from kyodo_desktop.bench.entitlements import PICKED, entitlement_ward, service_b
 from kyodo_desktop.bench.registry import BenchContext, Prepared, scenario
 from kyodo_desktop.rules import Award, GroupKind
 from kyodo_desktop.rules import Group as GroupFacts
-from kyodo_desktop.services.entitlements import (
+from kyodo_desktop.services.applications.entitlements import (
     Entitlement,
     entitlements_for,
 )

@@ -19,7 +19,7 @@ from kyodo_desktop.rules import programme
 from kyodo_desktop.rules.calendar import format_fiscal_year
 from kyodo_desktop.rules.errors import RulesValidationError
 from kyodo_desktop.rules.vocabulary import StepKind
-from kyodo_desktop.services.application_records import load_application
+from kyodo_desktop.services.applications.records import load_application
 from kyodo_desktop.services.core import UnitOfWork, service
 from kyodo_desktop.services.errors import InputError, NotFoundError
 from kyodo_desktop.services.permissions import Permission

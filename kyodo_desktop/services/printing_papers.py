@@ -24,7 +24,7 @@ from kyodo_desktop.rules.formulas import jichi_amount
 from kyodo_desktop.rules.groups import GroupKind
 from kyodo_desktop.rules.programmes import Formula
 from kyodo_desktop.rules.vocabulary import Channel, StepKind
-from kyodo_desktop.services.application_view import ApplicationView, StepView, view_of
+from kyodo_desktop.services.applications.view import ApplicationView, StepView, view_of
 from kyodo_desktop.services.core import UnitOfWork
 from kyodo_desktop.services.rule_settings import rule_settings_in
 from kyodo_desktop.store.applications import Application, Project

@@ -31,7 +31,7 @@ from kyodo_desktop.rules import (
 )
 from kyodo_desktop.rules.vocabulary import StepKind
 from kyodo_desktop.services import browse
-from kyodo_desktop.services.applications import (
+from kyodo_desktop.services.applications.filing import (
     ApplicationDraft,
     ProjectDraft,
     group_projects,

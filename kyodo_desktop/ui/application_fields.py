@@ -25,7 +25,7 @@ from kyodo_desktop.rules import (
     parse_yen,
 )
 from kyodo_desktop.services import browse
-from kyodo_desktop.services.application_drafts import MonthDraft
+from kyodo_desktop.services.applications.drafts import MonthDraft
 from kyodo_desktop.services.errors import InputError
 from kyodo_desktop.store.filters import GroupFilter
 from kyodo_desktop.ui.consultation_fields import PreeditLineEdit

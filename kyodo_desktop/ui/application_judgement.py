@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.rules import Evaluation, RulesValidationError, Severity, format_yen
 
 SEVERITY_COLOURS = {Severity.BLOCK: "#b00020", Severity.LIMIT: "#8a5a00", Severity.INFO: "#333333"}
-# What the service refuses a filing for besides a block (services/application_judging.py).
+# What the service refuses a filing for besides a block (services/applications/judging.py).
 REFUSING = frozenset({"over_cap"})
 
 

@@ -1,6 +1,6 @@
 """An application's page (申請の詳細): where it stands, its steps, and what may come next.
 
-Everything shown comes from `services.applications.get_application` (the offers already say
+Everything shown comes from `services.applications.filing.get_application` (the offers already say
 what this officer may record and why not); a step is recorded in `ui/step_dialog.py` and the
 page is read again after every change.
 """
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.rules.vocabulary import StepKind
-from kyodo_desktop.services.application_view import OTHER_OFFICE, StepView, stage_refusal
-from kyodo_desktop.services.applications import ApplicationView, get_application
+from kyodo_desktop.services.applications.filing import ApplicationView, get_application
+from kyodo_desktop.services.applications.view import OTHER_OFFICE, StepView, stage_refusal
 from kyodo_desktop.services.permissions import DENIED, Permission, allows
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.application_steps import (

@@ -1,6 +1,6 @@
 """An application as typed, read the way the rules read it (`rules.GrantRequest`).
 
-The same reading the service makes of a stored application (services/application_judging
+The same reading the service makes of a stored application (services/applications/judging.py
 `request_for`): the households typed, or else the group's record; ⑤'s operating cost and
 months instead of an amount; the project's earlier awards.
 """
@@ -13,7 +13,7 @@ from typing import Protocol
 
 from kyodo_desktop.rules import Award, Division, Formula, GrantRequest, GroupKind, MonthRequest
 from kyodo_desktop.rules import Group as RulesGroup
-from kyodo_desktop.services.application_drafts import MonthDraft
+from kyodo_desktop.services.applications.drafts import MonthDraft
 from kyodo_desktop.services.groups import GroupView
 
 

@@ -1,7 +1,7 @@
 """収支予算 / 収支決算: the income and expense lines of an application, totals shown live.
 
 Opened from the application's page (`BudgetDialog.edit`). The lines are saved whole
-(services.applications.set_budget_lines, which refuses a budget whose income and expense do
+(services.applications.budgets.set_budget_lines, which refuses a budget whose income and expense do
 not balance); for ⑤ the months (days opened, 会場費) and the 運営費 are a second table,
 saved in the same call so a refusal leaves everything as it was. A refusal is shown under
 the tables and nothing typed is lost.
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.rules import RulesValidationError, format_yen, parse_yen
-from kyodo_desktop.services.applications import (
+from kyodo_desktop.services.applications.filing import (
     ApplicationView,
     get_application,
     set_budget_lines,

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from kyodo_desktop.rules import RulesValidationError, parse_yen
-from kyodo_desktop.services.application_drafts import BudgetLineDraft
+from kyodo_desktop.services.applications.drafts import BudgetLineDraft
 from kyodo_desktop.services.errors import InputError
 
 Index = QModelIndex | QPersistentModelIndex

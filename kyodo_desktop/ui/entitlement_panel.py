@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from kyodo_desktop.rules import programmes
-from kyodo_desktop.services.entitlements import (
+from kyodo_desktop.services.applications.entitlements import (
     Entitlement,
     Entitlements,
     this_fiscal_year,

@@ -1,6 +1,6 @@
 """①の年度一括申請: the head office files ① for every active 町会・自治会 of a 年度.
 
-The dialog shows the round's preview (services/rounds.py `preview_round`: the count, the
+The dialog shows the round's preview (services/applications/rounds.py `preview_round`: the count, the
 total, the groups without a household count) for the 年度 chosen, and opens the
 applications once the officer confirms. What happened is then shown in the same place.
 """
@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.rules import fiscal_year
 from kyodo_desktop.services.actor import Actor
-from kyodo_desktop.services.rounds import ROUND_PROGRAMME, RoundResult, open_round, preview_round
+from kyodo_desktop.services.applications.rounds import (
+    ROUND_PROGRAMME,
+    RoundResult,
+    open_round,
+    preview_round,
+)
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.formatting import fiscal, yen
 from kyodo_desktop.ui.login import message_label

@@ -1,6 +1,6 @@
 """Recording one step of an application (手続きの記録): 交付決定, 額の確定, 支払, ...
 
-The rules and the order of steps are the services' (`services.applications.record_step`);
+The rules and the order of steps are the services' (`services.applications.filing.record_step`);
 this dialog only gathers what was typed. A refusal by the rules lists the rules' own reasons
 and, for the head office, asks for the written reason to decide against them.
 """
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.rules import RulesValidationError, parse_yen
 from kyodo_desktop.rules.lifecycle import AMOUNT_LABELS, StepOffer
 from kyodo_desktop.rules.vocabulary import StepKind
-from kyodo_desktop.services.applications import (
+from kyodo_desktop.services.applications.filing import (
     ApplicationView,
     StepDraft,
     get_application,

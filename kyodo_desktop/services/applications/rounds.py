@@ -21,13 +21,13 @@ from sqlalchemy.orm import Session
 from kyodo_desktop.rules import GroupKind, RulesValidationError, format_fiscal_year, programme
 from kyodo_desktop.rules.vocabulary import StepKind
 from kyodo_desktop.services.actor import Actor
-from kyodo_desktop.services.application_drafts import (
+from kyodo_desktop.services.applications.drafts import (
     ApplicationDraft,
     clean_application,
     require_day,
 )
-from kyodo_desktop.services.application_judging import judge
-from kyodo_desktop.services.applications import open_application_in
+from kyodo_desktop.services.applications.filing import open_application_in
+from kyodo_desktop.services.applications.judging import judge
 from kyodo_desktop.services.core import UnitOfWork, service
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError, RulesRefusalError
 from kyodo_desktop.services.permissions import DENIED, Permission, allows

@@ -7,15 +7,15 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm.attributes import flag_modified
 
-from kyodo_desktop.services.application_drafts import (
+from kyodo_desktop.services.applications.drafts import (
     BudgetLineDraft,
     MonthDraft,
     amount,
     clean_lines,
     clean_months,
 )
-from kyodo_desktop.services.application_records import load_application, store_months
-from kyodo_desktop.services.application_view import ApplicationView, stage_refusal, view_of
+from kyodo_desktop.services.applications.records import load_application, store_months
+from kyodo_desktop.services.applications.view import ApplicationView, stage_refusal, view_of
 from kyodo_desktop.services.core import UnitOfWork, service
 from kyodo_desktop.services.errors import InputError
 from kyodo_desktop.services.permissions import Permission

@@ -2,7 +2,7 @@
 
 Every step goes through `rules.lifecycle` (only the steps that make sense are recorded; the
 rest are refused with the reason), and the rules judge the application when it is filed
-and when it is decided (services/application_judging.py). The group's own steps — 事前相談,
+and when it is decided (services/applications/judging.py). The group's own steps — 事前相談,
 交付申請, 取下げ, 実績報告, 請求 — are recorded at any office counter for that office's
 applications; the ward's steps — 審査, 交付決定, 不採択, 変更承認, 額の確定, 支払, 概算払,
 精算, 返還 — by the head office (Permission.DECIDE).
@@ -19,7 +19,10 @@ from kyodo_desktop.rules import programme
 from kyodo_desktop.rules.eligibility import window_reason
 from kyodo_desktop.rules.lifecycle import JUDGED, apply_step
 from kyodo_desktop.rules.vocabulary import StepKind
-from kyodo_desktop.services.application_drafts import (
+
+# The figures' use cases live in their own module; they are part of this API.
+from kyodo_desktop.services.applications.budgets import set_budget_lines, set_months
+from kyodo_desktop.services.applications.drafts import (
     ApplicationDraft,
     BudgetLineDraft,
     MonthDraft,
@@ -29,17 +32,14 @@ from kyodo_desktop.services.application_drafts import (
     clean_project,
     clean_step,
 )
-
-# The figures' use cases live in their own module; they are part of this API.
-from kyodo_desktop.services.application_figures import set_budget_lines, set_months
-from kyodo_desktop.services.application_judging import apply_judgement, judge
-from kyodo_desktop.services.application_records import (
+from kyodo_desktop.services.applications.judging import apply_judgement, judge
+from kyodo_desktop.services.applications.records import (
     load_application,
     load_group,
     load_project,
     store_months,
 )
-from kyodo_desktop.services.application_view import (
+from kyodo_desktop.services.applications.view import (
     COUNTER_STEPS,
     ApplicationView,
     ProjectView,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import uuid
 
-from kyodo_desktop.services.application_drafts import MonthDraft
-from kyodo_desktop.services.application_judging import months_of
+from kyodo_desktop.services.applications.drafts import MonthDraft
+from kyodo_desktop.services.applications.judging import months_of
 from kyodo_desktop.services.core import STALE_MESSAGE, UnitOfWork
 from kyodo_desktop.services.errors import NotFoundError, StaleRecordError
 from kyodo_desktop.store.applications import Application, ApplicationMonth, Project
