@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from kyodo_desktop.rules import GroupKind
 from kyodo_desktop.rules.vocabulary import CaseEventKind
-from kyodo_desktop.services.cases import CaseDraft, case_timeline, get_case, open_case
+from kyodo_desktop.services.cases.lifecycle import CaseDraft, case_timeline, get_case, open_case
 from kyodo_desktop.services.follow_ups import FollowUpKind, due_follow_ups
 from kyodo_desktop.services.groups import GroupDraft, create_group
 from kyodo_desktop.services.workspace import SYSTEM, Workspace
@@ -188,7 +188,7 @@ def test_the_list_filters_by_status_and_opens_a_case_on_enter(  # type: ignore[n
     watched = new_case(workspace, group_id, title="見守り中", status="watching")
     new_case(workspace, group_id, title="対応中")
     closed = new_case(workspace, group_id, title="終結済み")
-    from kyodo_desktop.services.cases import close_case
+    from kyodo_desktop.services.cases.lifecycle import close_case
 
     version = get_case(workspace.database, workspace.actor, closed).row_version
     close_case(workspace.database, workspace.actor, closed, row_version=version)

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from kyodo_desktop.rules import GroupKind
 from kyodo_desktop.rules.vocabulary import CaseStatus, StaffRole
 from kyodo_desktop.services import browse
-from kyodo_desktop.services.case_events import CaseEventDraft, add_case_event, entry_choices
-from kyodo_desktop.services.cases import (
+from kyodo_desktop.services.cases.events import CaseEventDraft, add_case_event, entry_choices
+from kyodo_desktop.services.cases.lifecycle import (
     CaseChange,
     CaseDraft,
     NextAction,

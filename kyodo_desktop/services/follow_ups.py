@@ -1,7 +1,7 @@
 """The day's work (今日のフォロー): follow-ups due today or overdue, for one officer or office.
 
 An item is a plain `FollowUpItem` with a `kind`: a consultation's follow-up, or a support
-case's next action (services/case_follow_ups.py), in one list by due day.
+case's next action (services/cases/follow_ups.py), in one list by due day.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.browse import Browser
-from kyodo_desktop.services.case_follow_ups import due_cases
+from kyodo_desktop.services.cases.follow_ups import due_cases
 from kyodo_desktop.services.permissions import office_scope
 from kyodo_desktop.store.consultation_listing import FollowUpListing
 from kyodo_desktop.store.consultations import Consultation

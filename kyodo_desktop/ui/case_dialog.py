@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from kyodo_desktop.rules.vocabulary import CaseStatus
 from kyodo_desktop.services import browse
-from kyodo_desktop.services.cases import (
+from kyodo_desktop.services.cases.lifecycle import (
     CaseChange,
     CaseDraft,
     CaseView,

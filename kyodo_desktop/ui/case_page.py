@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.rules import format_fiscal_year
 from kyodo_desktop.rules.vocabulary import CaseEventKind, CaseStatus, Channel, StepKind
-from kyodo_desktop.services.cases import (
+from kyodo_desktop.services.cases.lifecycle import (
     CaseView,
     TimelineLine,
     case_timeline,

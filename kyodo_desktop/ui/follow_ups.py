@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.services.cases import complete_next_action
+from kyodo_desktop.services.cases.lifecycle import complete_next_action
 from kyodo_desktop.services.consultations import complete_follow_up
 from kyodo_desktop.services.errors import ServiceError
 from kyodo_desktop.services.follow_ups import FollowUpItem, FollowUpKind, due_follow_ups

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from kyodo_desktop.rules.vocabulary import CaseEventKind, CaseStatus
 from kyodo_desktop.services.actor import Actor
-from kyodo_desktop.services.case_drafts import (
+from kyodo_desktop.services.cases.drafts import (
     CaseChange,
     CaseDraft,
     CaseTimeline,

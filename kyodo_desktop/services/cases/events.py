@@ -15,7 +15,7 @@ from sqlalchemy import select, true
 from kyodo_desktop.rules import format_fiscal_year, format_wareki_short
 from kyodo_desktop.rules.vocabulary import CaseEventKind
 from kyodo_desktop.services.actor import Actor
-from kyodo_desktop.services.cases import MAX_SUMMARY, Choice, day_field, load_case
+from kyodo_desktop.services.cases.lifecycle import MAX_SUMMARY, Choice, day_field, load_case
 from kyodo_desktop.services.core import UnitOfWork, service
 from kyodo_desktop.services.errors import InputError, NotFoundError, PermissionDeniedError
 from kyodo_desktop.services.fields import text_field

@@ -1,0 +1,1 @@
+"""Support cases (支援ケース): a group followed over months, its timeline and next actions."""
