@@ -13,7 +13,8 @@ from typing import Any
 
 def cmd_topics(args: argparse.Namespace) -> int:
     from kyodo_desktop.admin_records import _admin, _workspace
-    from kyodo_desktop.services import browse, topics
+    from kyodo_desktop.services import browse
+    from kyodo_desktop.services.consultations import topics
 
     workspace = _workspace(args)
     try:

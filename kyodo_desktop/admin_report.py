@@ -27,7 +27,7 @@ def _format(args: argparse.Namespace) -> Any:
 
 def _encoding(text: str) -> Any:
     from kyodo_desktop.cli import UsageError
-    from kyodo_desktop.services.export import CsvEncoding
+    from kyodo_desktop.services.consultations.export import CsvEncoding
 
     chosen = text.strip().lower().replace("_", "-")
     if chosen in ("utf-8", "utf8"):

@@ -140,7 +140,7 @@ def _preload_database_layer(folder: Path) -> None:
     """Import the database layer and check the file while Qt starts on the other core."""
     # The first screen's list and the day's follow-ups, then the rest of the layer.
     import kyodo_desktop.services.browse
-    import kyodo_desktop.services.follow_ups
+    import kyodo_desktop.services.consultations.follow_ups
     import kyodo_desktop.services.workspace  # noqa: F401
     from kyodo_desktop.store.backup.check import checked_before_opening, quick_check
     from kyodo_desktop.store.locations import DATABASE_FILE_NAME

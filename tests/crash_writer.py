@@ -3,7 +3,7 @@
     python tests/crash_writer.py DATA_DIR LOGIN_ID [--count N] [--tag TEXT]
 
 It opens the workspace in DATA_DIR as the staff member LOGIN_ID and logs consultations
-through `services.consultations.log_consultation`, the path the counter screen takes. After
+through `services.consultations.log.log_consultation`, the path the counter screen takes. After
 each save returns (committed) it prints the consultation's id on a line of its own and
 flushes, so that a test reading its output knows exactly which records were promised to the
 officer. ``--count 0`` (the default) writes until it is killed; with ``--ready`` it says
@@ -24,7 +24,7 @@ from sqlalchemy import select
 
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.actor import Actor
-from kyodo_desktop.services.consultations import ConsultationDraft, log_consultation
+from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
 from kyodo_desktop.services.errors import ServiceError
 from kyodo_desktop.services.workspace import open_workspace
 from kyodo_desktop.store.errors import EnvironmentFaultError

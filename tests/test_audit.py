@@ -20,9 +20,14 @@ from kyodo_desktop.services.audit import (
     summarise,
     verify_trail,
 )
-from kyodo_desktop.services.consultations import ConsultationDraft, log_consultation
+from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
+from kyodo_desktop.services.consultations.persons import (
+    PersonDraft,
+    change_person,
+    create_person,
+    open_person,
+)
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError
-from kyodo_desktop.services.persons import PersonDraft, change_person, create_person, open_person
 
 TODAY = date.today()
 # The period asked for is days on the ward's clock, whatever the clock of the test machine.

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from kyodo_desktop.rules import GroupKind
 from kyodo_desktop.rules.vocabulary import CaseEventKind
 from kyodo_desktop.services.cases.lifecycle import CaseDraft, case_timeline, get_case, open_case
-from kyodo_desktop.services.follow_ups import FollowUpKind, due_follow_ups
+from kyodo_desktop.services.consultations.follow_ups import FollowUpKind, due_follow_ups
 from kyodo_desktop.services.groups import GroupDraft, create_group
 from kyodo_desktop.services.workspace import SYSTEM, Workspace
 from kyodo_desktop.store.applications import Application, ApplicationStep, Project

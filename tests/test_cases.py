@@ -26,14 +26,14 @@ from kyodo_desktop.services.cases.lifecycle import (
     reopen_case,
     set_next_action,
 )
-from kyodo_desktop.services.consultations import ConsultationDraft, log_consultation
+from kyodo_desktop.services.consultations.follow_ups import FollowUpKind, due_follow_ups
+from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
 from kyodo_desktop.services.errors import (
     InputError,
     NotFoundError,
     PermissionDeniedError,
     StaleRecordError,
 )
-from kyodo_desktop.services.follow_ups import FollowUpKind, due_follow_ups
 from kyodo_desktop.services.groups import GroupDraft, create_group
 from kyodo_desktop.services.workspace import SYSTEM
 from kyodo_desktop.store.applications import Application, ApplicationStep, Project
@@ -340,7 +340,7 @@ def test_mine_only_keeps_the_cases_the_officer_leads(workspace, counter, actor_f
 
 
 def test_the_follow_up_cut_counts_cases_too(workspace, counter, group_id, monkeypatch):  # type: ignore[no-untyped-def]
-    from kyodo_desktop.services import follow_ups
+    from kyodo_desktop.services.consultations import follow_ups
 
     monkeypatch.setattr(follow_ups, "MAX_ITEMS", 2)
     ids = [

@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 from kyodo_desktop.rules import search_key
 from kyodo_desktop.rules.vocabulary import Channel, StaffRole
 from kyodo_desktop.services import drafts
-from kyodo_desktop.services.consultations import (
+from kyodo_desktop.services.consultations.log import (
     ConsultationDraft,
     change_consultation,
     get_consultation,
@@ -241,7 +241,7 @@ def test_a_group_must_be_chosen_from_the_list(qtbot, counter) -> None:  # type: 
 
 
 def test_a_person_is_found_by_name_or_registered_on_the_spot(qtbot, counter, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.services.persons import PersonDraft, create_person
+    from kyodo_desktop.services.consultations.persons import PersonDraft, create_person
     from kyodo_desktop.ui import consultation_asker
 
     hanako = create_person(counter.database, counter.actor, PersonDraft("練馬花子", "ネリマハナコ"))
@@ -551,8 +551,8 @@ def test_a_draft_of_a_change_is_saved_as_a_change(qtbot, counter, monkeypatch) -
 
 
 def test_persons_of_another_office_are_not_found(qtbot, counter, actor_factory) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.services.askers import find_persons, person_match
-    from kyodo_desktop.services.persons import PersonDraft, create_person
+    from kyodo_desktop.services.consultations.askers import find_persons, person_match
+    from kyodo_desktop.services.consultations.persons import PersonDraft, create_person
 
     elsewhere = actor_factory(counter, "05", StaffRole.COUNTER)
     head = actor_factory(counter, "01", StaffRole.HEAD_OFFICE)

@@ -29,7 +29,7 @@ import pytest
 from sqlalchemy import event, func, select, text
 
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.consultations import (
+from kyodo_desktop.services.consultations.log import (
     ConsultationDraft,
     get_consultation,
     log_consultation,

@@ -13,14 +13,14 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from kyodo_desktop.services import browse
-from kyodo_desktop.services.consultations import ConsultationDraft, log_consultation
-from kyodo_desktop.services.errors import PermissionDeniedError
-from kyodo_desktop.services.export import (
+from kyodo_desktop.services.consultations.export import (
     HEADER,
     CsvEncoding,
     export_consultations,
     neutralise,
 )
+from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
+from kyodo_desktop.services.errors import PermissionDeniedError
 from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.filters import ConsultationFilter, FollowUp
 
@@ -120,7 +120,7 @@ def test_an_officer_without_export_is_refused_and_nothing_is_written(demo_worksp
 
 
 def test_a_failed_export_leaves_an_earlier_file_alone(demo_head_office, out, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import kyodo_desktop.services.export as export
+    import kyodo_desktop.services.consultations.export as export
 
     target = out / "keep.csv"
     target.write_text("earlier", encoding="utf-8")
@@ -164,7 +164,7 @@ def test_the_screen_exports_what_it_shows_in_the_encoding_chosen(
 
 
 def test_chunks_join_up_to_the_whole_list(demo_head_office, out, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import kyodo_desktop.services.export as export
+    import kyodo_desktop.services.consultations.export as export
 
     whole = out / "whole.csv"
     export_consultations(demo_head_office.database, demo_head_office.actor, None, whole)
@@ -178,7 +178,7 @@ def test_chunks_join_up_to_the_whole_list(demo_head_office, out, monkeypatch) ->
 def test_an_export_can_be_stopped_and_then_writes_and_records_nothing(
     demo_head_office, out
 ) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.services.export import ExportCancelledError
+    from kyodo_desktop.services.consultations.export import ExportCancelledError
 
     def watch_audit() -> int:
         with demo_head_office.database.reading() as session:
@@ -238,7 +238,7 @@ def _screen_rows(workspace, wanted: ConsultationFilter) -> list[tuple[str, ...]]
 def test_the_file_has_the_screen_s_rows_in_the_screen_s_order(
     demo_head_office, out, monkeypatch, wanted
 ) -> None:  # type: ignore[no-untyped-def]
-    import kyodo_desktop.services.export as export
+    import kyodo_desktop.services.consultations.export as export
 
     monkeypatch.setattr(export, "CHUNK_ROWS", 13)  # chunks that cut through days
     target = out / "list.csv"

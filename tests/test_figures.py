@@ -157,7 +157,7 @@ def test_every_number_of_the_paper_comes_out_of_the_records_the_same(ward_at_ful
 
 
 def test_a_consultation_s_new_topics_count_at_once(demo_workspace, head) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.services.consultations import (
+    from kyodo_desktop.services.consultations.log import (
         ConsultationDraft,
         change_consultation,
         get_consultation,

@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from sqlalchemy import select
 
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.consultations import (
+from kyodo_desktop.services.consultations.follow_ups import FollowUpKind, due_follow_ups
+from kyodo_desktop.services.consultations.log import (
     ConsultationDraft,
     complete_follow_up,
     get_consultation,
@@ -22,7 +23,6 @@ from kyodo_desktop.services.consultations import (
 )
 from kyodo_desktop.services.core import STALE_MESSAGE
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError, StaleRecordError
-from kyodo_desktop.services.follow_ups import FollowUpKind, due_follow_ups
 from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.cases import SupportCase
 from kyodo_desktop.store.consultations import Consultation
@@ -269,7 +269,7 @@ def test_someone_else_signing_in_gets_their_own_list(
 
 
 def test_a_consultation_deleted_meanwhile_is_said_so(panel, demo_workspace) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.services.consultations import delete_consultation
+    from kyodo_desktop.services.consultations.log import delete_consultation
 
     chosen = panel.current_item()
     assert chosen is not None
@@ -321,7 +321,7 @@ def test_a_cut_keeps_the_most_overdue_and_tells_the_true_total(demo_workspace, m
     log_long_overdue(demo_workspace, 3)
     everything = due_in_order(demo_workspace)
     assert len(everything) > 3
-    monkeypatch.setattr("kyodo_desktop.services.follow_ups.MAX_ITEMS", 3)
+    monkeypatch.setattr("kyodo_desktop.services.consultations.follow_ups.MAX_ITEMS", 3)
     due = due_follow_ups(demo_workspace.database, demo_workspace.actor, today=DEMO_TODAY)
     assert [i.record_id for i in due.items] == everything[:3]
     assert due.total == len(everything) and due.cut
@@ -347,7 +347,7 @@ def test_the_panel_says_when_it_shows_only_the_first(panel, demo_workspace, monk
     log_long_overdue(demo_workspace, 2)
     panel.reload()
     total = panel.model.rowCount()
-    monkeypatch.setattr("kyodo_desktop.services.follow_ups.MAX_ITEMS", 2)
+    monkeypatch.setattr("kyodo_desktop.services.consultations.follow_ups.MAX_ITEMS", 2)
     panel.reload()
     assert panel.model.rowCount() == 2
     assert panel.cut_note.isVisible()

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from kyodo_desktop.rules.vocabulary import Channel, StaffRole
-from kyodo_desktop.services.consultations import ConsultationDraft, log_consultation
+from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
 from kyodo_desktop.services.groups import GroupDraft, create_group, get_group
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.groups import Group

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from kyodo_desktop.services.persons import PersonDraft, create_person
+from kyodo_desktop.services.consultations.persons import PersonDraft, create_person
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.people import Person

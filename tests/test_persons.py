@@ -9,19 +9,19 @@ import pytest
 from sqlalchemy import func, select
 
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.consultations import ConsultationDraft, log_consultation
+from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
+from kyodo_desktop.services.consultations.persons import (
+    PersonDraft,
+    change_person,
+    create_person,
+    open_person,
+)
 from kyodo_desktop.services.core import SERVICES
 from kyodo_desktop.services.errors import (
     InputError,
     NotFoundError,
     PermissionDeniedError,
     StaleRecordError,
-)
-from kyodo_desktop.services.persons import (
-    PersonDraft,
-    change_person,
-    create_person,
-    open_person,
 )
 from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.people import Person

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from kyodo_desktop.forms.catalogue import FormKind
 from kyodo_desktop.rules.vocabulary import Channel, StaffRole, StepKind
 from kyodo_desktop.services import browse
-from kyodo_desktop.services.consultations import (
+from kyodo_desktop.services.consultations.log import (
     ConsultationDraft,
     delete_consultation,
     log_consultation,

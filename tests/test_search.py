@@ -17,8 +17,8 @@ from sqlalchemy import or_, select, text
 from kyodo_desktop.rules import search_key
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services import browse
-from kyodo_desktop.services.askers import find_persons
-from kyodo_desktop.services.consultations import (
+from kyodo_desktop.services.consultations.askers import find_persons
+from kyodo_desktop.services.consultations.log import (
     ConsultationDraft,
     change_consultation,
     delete_consultation,
@@ -422,7 +422,7 @@ def test_each_filter_reads_its_own_index(workspace, counter) -> None:  # type: i
 
 
 def test_a_topic_s_count_leaves_out_deleted_consultations(workspace, counter) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.services.consultations import delete_consultation
+    from kyodo_desktop.services.consultations.log import delete_consultation
 
     tagged = [
         log_consultation(

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services import browse
-from kyodo_desktop.services.consultations import (
+from kyodo_desktop.services.consultations.log import (
     ConsultationDraft,
     change_consultation,
     delete_consultation,

@@ -56,7 +56,7 @@ from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services import browse
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.applications.entitlements import what_group_could_receive
-from kyodo_desktop.services.askers import find_persons
+from kyodo_desktop.services.consultations.askers import find_persons
 from kyodo_desktop.services.core import SERVICES, ServiceInfo
 from kyodo_desktop.services.errors import ServiceError
 from kyodo_desktop.services.permissions import allows

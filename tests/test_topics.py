@@ -9,8 +9,8 @@ import pytest
 from kyodo_desktop.cli import main
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services import browse
+from kyodo_desktop.services.consultations.topics import TopicDraft, add_topic
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError
-from kyodo_desktop.services.topics import TopicDraft, add_topic
 
 
 def test_an_administrator_adds_a_topic_after_the_others(workspace) -> None:  # type: ignore[no-untyped-def]

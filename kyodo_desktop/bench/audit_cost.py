@@ -1,6 +1,6 @@
 """What the audit trail costs: saving consultations with their entries, beside the same saves without.
 
-Both sides run the same use case (`services.consultations.log_consultation`'s body: the
+Both sides run the same use case (`services.consultations.log.log_consultation`'s body: the
 checks, the row, its topics) in one `BEGIN IMMEDIATE` transaction per save, committed with
 ``synchronous=FULL``, on a copy of the demo database. The measured side goes through the
 service as the counter does: the permission check, the audit context, and the audit trail's
@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kyodo_desktop.bench.registry import BenchContext, Prepared, scenario
 from kyodo_desktop.services.access.staff import sign_in_demo_officer
 from kyodo_desktop.services.actor import Actor
-from kyodo_desktop.services.consultations import ConsultationDraft, log_consultation
+from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
 from kyodo_desktop.services.core import UnitOfWork
 from kyodo_desktop.services.workspace import DEMO_FOLDER_NAME, open_workspace
 from kyodo_desktop.store.base import Mergeable, utcnow

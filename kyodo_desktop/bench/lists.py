@@ -20,7 +20,7 @@ from kyodo_desktop.bench.ward import FIRST_SCREEN, ward
 from kyodo_desktop.rules import fiscal_year, fiscal_year_range, search_key
 from kyodo_desktop.services import browse
 from kyodo_desktop.services.access.staff import sign_in_demo_officer
-from kyodo_desktop.services.consultations import ConsultationDraft, log_consultation
+from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
 from kyodo_desktop.store.consultation_listing import ConsultationListing
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.filters import ConsultationFilter

@@ -21,9 +21,9 @@ from sqlalchemy import select
 from kyodo_desktop.forms.figure_report import EVERY_OFFICE, FigureReport, ReportTable, render_report
 from kyodo_desktop.rules.calendar import format_fiscal_year
 from kyodo_desktop.services.actor import Actor
+from kyodo_desktop.services.consultations.export import CsvEncoding
 from kyodo_desktop.services.core import UnitOfWork, service
 from kyodo_desktop.services.errors import InputError, NotFoundError, PermissionDeniedError
-from kyodo_desktop.services.export import CsvEncoding
 from kyodo_desktop.services.figure_files import csv_bytes, xlsx_bytes
 from kyodo_desktop.services.figures import FIRST_FY, FigureSet, FigureTable, year_figures
 from kyodo_desktop.services.permissions import DENIED, Permission, allows

@@ -30,7 +30,7 @@ from kyodo_desktop.forms.figure_report import (
     unit_line,
 )
 from kyodo_desktop.rules.calendar import format_fiscal_year, format_wareki
-from kyodo_desktop.services.export import CsvEncoding, _Cp932Cells, neutralise
+from kyodo_desktop.services.consultations.export import CsvEncoding, _Cp932Cells, neutralise
 from kyodo_desktop.services.figures import FigureSet, FigureTable
 
 YEN = "円"

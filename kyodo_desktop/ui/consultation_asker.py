@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.services import askers, browse
+from kyodo_desktop.services import browse
+from kyodo_desktop.services.consultations import askers
 from kyodo_desktop.store.filters import GroupFilter
 from kyodo_desktop.ui.consultation_fields import FieldError, PreeditLineEdit
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from kyodo_desktop.rules.vocabulary import Channel
 from kyodo_desktop.services import browse
-from kyodo_desktop.services.consultations import ConsultationDraft
+from kyodo_desktop.services.consultations.log import ConsultationDraft
 from kyodo_desktop.ui.consultation_asker import AskerField
 from kyodo_desktop.ui.consultation_fields import (
     ChoiceCombo,
@@ -26,7 +26,7 @@ from kyodo_desktop.ui.consultation_fields import (
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.actor import Actor
-    from kyodo_desktop.services.consultations import ConsultationView
+    from kyodo_desktop.services.consultations.log import ConsultationView
     from kyodo_desktop.services.workspace import Workspace
 
 

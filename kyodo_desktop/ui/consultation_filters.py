@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.rules import RulesValidationError, fiscal_year, fiscal_year_range, parse_date
 from kyodo_desktop.rules.vocabulary import Channel
-from kyodo_desktop.services.filter_choices import FilterChoices
+from kyodo_desktop.services.consultations.filter_choices import FilterChoices
 from kyodo_desktop.store.filters import ConsultationFilter, FollowUp
 from kyodo_desktop.ui.formatting import fiscal
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.rules import format_wareki
 from kyodo_desktop.services import drafts
-from kyodo_desktop.services.consultations import (
+from kyodo_desktop.services.consultations.log import (
     change_consultation,
     get_consultation,
     log_consultation,

@@ -14,13 +14,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from kyodo_desktop.services.errors import ServiceError
-from kyodo_desktop.services.export import (
+from kyodo_desktop.services.consultations.export import (
     CsvEncoding,
     ExportCancelledError,
     ExportResult,
     export_consultations,
 )
+from kyodo_desktop.services.errors import ServiceError
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.errors import EnvironmentFaultError
 from kyodo_desktop.store.filters import ConsultationFilter

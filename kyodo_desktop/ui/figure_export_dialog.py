@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.services.export import CsvEncoding
+from kyodo_desktop.services.consultations.export import CsvEncoding
 from kyodo_desktop.services.permissions import Permission, allows
 from kyodo_desktop.ui.formatting import fiscal
 from kyodo_desktop.ui.login import MESSAGE_STYLE, refusal_text

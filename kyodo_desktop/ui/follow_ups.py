@@ -23,9 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.services.cases.lifecycle import complete_next_action
-from kyodo_desktop.services.consultations import complete_follow_up
+from kyodo_desktop.services.consultations.follow_ups import (
+    FollowUpItem,
+    FollowUpKind,
+    due_follow_ups,
+)
+from kyodo_desktop.services.consultations.log import complete_follow_up
 from kyodo_desktop.services.errors import ServiceError
-from kyodo_desktop.services.follow_ups import FollowUpItem, FollowUpKind, due_follow_ups
 from kyodo_desktop.services.permissions import DENIED, Permission, allows
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.errors import EnvironmentFaultError

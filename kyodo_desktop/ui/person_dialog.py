@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.services.persons import (
+from kyodo_desktop.services.consultations.persons import (
     PersonDraft,
     PersonView,
     change_person,
@@ -43,7 +43,7 @@ class PersonDialog(RecordDialog):
     ) -> None:
         super().__init__(workspace, parent)
         self._opened: PersonView | None = None
-        if person_id is not None:  # opening is audited (services/persons.py)
+        if person_id is not None:  # opening is audited (services/consultations/persons.py)
             self._opened = open_person(workspace.database, workspace.actor, person_id)
         self.setWindowTitle(
             self.tr("Change a resident's record") if self._opened else self.tr("New resident")

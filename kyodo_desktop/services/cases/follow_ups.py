@@ -1,4 +1,4 @@
-"""Support cases' next actions due by a day, for 今日のフォロー (services/follow_ups.py)."""
+"""Support cases' next actions due by a day, for 今日のフォロー (services/consultations/follow_ups.py)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Finding persons (相談者) by part of their name or reading, as an officer may see them.
 
 An officer bound to an office sees the persons registered at it or who consulted there
-(the same scope as services/persons.py); the text is folded like the stored key.
+(the same scope as services/consultations/persons.py); the text is folded like the stored key.
 """
 
 from __future__ import annotations

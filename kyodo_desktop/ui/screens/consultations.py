@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout
 
 from kyodo_desktop.rules.vocabulary import Channel
 from kyodo_desktop.services import browse
+from kyodo_desktop.services.consultations.filter_choices import filter_choices
 from kyodo_desktop.services.errors import ServiceError
-from kyodo_desktop.services.filter_choices import filter_choices
 from kyodo_desktop.services.permissions import DENIED, Permission, allows
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.filters import ConsultationFilter
