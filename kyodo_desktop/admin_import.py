@@ -47,8 +47,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from kyodo_desktop.admin_records import _workspace
     from kyodo_desktop.rules.vocabulary import StaffRole
     from kyodo_desktop.services.access.staff import system_actor
-    from kyodo_desktop.services.group_import import import_groups, preview_group_import
-    from kyodo_desktop.services.ledger_file import read_ledger
+    from kyodo_desktop.services.groups.ledger_file import read_ledger
+    from kyodo_desktop.services.groups.ledger_import import import_groups, preview_group_import
 
     ledger = read_ledger(args.file)  # a file that cannot be read: one line, exit 2
     workspace = _workspace(args)

@@ -39,7 +39,7 @@ def _encoding(text: str) -> Any:
 
 def _office_id(database: Any, actor: Any, text: str) -> Any:
     from kyodo_desktop.cli import UsageError, _office_code
-    from kyodo_desktop.services.groups import office_choices
+    from kyodo_desktop.services.groups.registry import office_choices
 
     code = _office_code(text)
     for office in office_choices(database, actor):

@@ -24,7 +24,7 @@ from kyodo_desktop.services.applications.filing import (
     group_projects,
 )
 from kyodo_desktop.services.errors import InputError
-from kyodo_desktop.services.groups import GroupDraft, create_group
+from kyodo_desktop.services.groups.registry import GroupDraft, create_group
 from kyodo_desktop.ui import application_dialog
 from kyodo_desktop.ui.application_dialog import ApplicationDialog
 from kyodo_desktop.ui.record_dialog import DiscardChangesQuestion

@@ -25,7 +25,7 @@ from kyodo_desktop.services.applications.filing import (
     record_step,
 )
 from kyodo_desktop.services.errors import NotFoundError
-from kyodo_desktop.services.groups import GroupDraft, create_group
+from kyodo_desktop.services.groups.registry import GroupDraft, create_group
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
 from kyodo_desktop.ui import application_page as page_module

@@ -18,7 +18,7 @@ from kyodo_desktop.services.applications.filing import (
     create_project,
     open_application,
 )
-from kyodo_desktop.services.groups import GroupDraft, create_group
+from kyodo_desktop.services.groups.registry import GroupDraft, create_group
 from kyodo_desktop.ui.application_dialog import ApplicationDialog
 from kyodo_desktop.ui.screens import applications as screen_module
 from kyodo_desktop.ui.screens.applications import ApplicationScreen

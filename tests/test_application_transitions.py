@@ -26,7 +26,7 @@ from kyodo_desktop.services.applications.filing import (
     record_step,
 )
 from kyodo_desktop.services.errors import InputError
-from kyodo_desktop.services.groups import GroupDraft, create_group
+from kyodo_desktop.services.groups.registry import GroupDraft, create_group
 
 K = StepKind
 CAPPED = ("yasashii", "katsudo", "volunteer")

@@ -34,7 +34,7 @@ from kyodo_desktop.services.errors import (
     StaleRecordError,
 )
 from kyodo_desktop.services.figures import year_figures
-from kyodo_desktop.services.groups import GroupDraft, create_group
+from kyodo_desktop.services.groups.registry import GroupDraft, create_group
 from kyodo_desktop.store.applications import Application, ApplicationStep
 
 K = StepKind

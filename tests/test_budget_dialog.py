@@ -20,7 +20,7 @@ from kyodo_desktop.services.applications.filing import (
     open_application,
     set_budget_lines,
 )
-from kyodo_desktop.services.groups import GroupDraft, create_group
+from kyodo_desktop.services.groups.registry import GroupDraft, create_group
 from kyodo_desktop.ui.budget_dialog import BudgetDialog
 from kyodo_desktop.ui.record_dialog import DiscardChangesQuestion
 

@@ -15,7 +15,7 @@ from kyodo_desktop.rules import GroupKind
 from kyodo_desktop.rules.vocabulary import CaseEventKind
 from kyodo_desktop.services.cases.lifecycle import CaseDraft, case_timeline, get_case, open_case
 from kyodo_desktop.services.consultations.follow_ups import FollowUpKind, due_follow_ups
-from kyodo_desktop.services.groups import GroupDraft, create_group
+from kyodo_desktop.services.groups.registry import GroupDraft, create_group
 from kyodo_desktop.services.workspace import SYSTEM, Workspace
 from kyodo_desktop.store.applications import Application, ApplicationStep, Project
 from kyodo_desktop.ui.case_dialog import CaseDialog, index_of

@@ -34,7 +34,7 @@ from kyodo_desktop.services.errors import (
     PermissionDeniedError,
     StaleRecordError,
 )
-from kyodo_desktop.services.groups import GroupDraft, create_group
+from kyodo_desktop.services.groups.registry import GroupDraft, create_group
 from kyodo_desktop.services.workspace import SYSTEM
 from kyodo_desktop.store.applications import Application, ApplicationStep, Project
 from kyodo_desktop.store.audit.entries import AuditEntry

@@ -13,7 +13,7 @@ from test_entitlements import add_project
 from kyodo_desktop.rules import format_yen
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.applications.entitlements import this_fiscal_year
-from kyodo_desktop.services.groups import GroupDraft, create_group
+from kyodo_desktop.services.groups.registry import GroupDraft, create_group
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.entitlement_panel import EntitlementPanel
 from kyodo_desktop.ui.group_page import GroupPage

@@ -12,7 +12,7 @@ from kyodo_desktop.rules import format_yen
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.applications.entitlements import what_group_could_receive
 from kyodo_desktop.services.errors import InputError, NotFoundError
-from kyodo_desktop.services.groups import GroupDraft, create_group
+from kyodo_desktop.services.groups.registry import GroupDraft, create_group
 from kyodo_desktop.services.workspace import SYSTEM, Workspace
 from kyodo_desktop.store.applications import Application, Project
 from kyodo_desktop.store.groups import Group

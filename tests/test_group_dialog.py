@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from kyodo_desktop.rules.vocabulary import Channel, StaffRole
 from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
-from kyodo_desktop.services.groups import GroupDraft, create_group, get_group
+from kyodo_desktop.services.groups.registry import GroupDraft, create_group, get_group
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.ui.group_dialog import GroupDialog
@@ -129,7 +129,7 @@ def test_a_duplicate_asks_and_does_what_was_chosen(
 def test_the_duplicate_question_lists_the_similar_groups(
     qtbot, counter_workspace, existing
 ) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.services.groups import find_similar_groups
+    from kyodo_desktop.services.groups.registry import find_similar_groups
 
     similar = find_similar_groups(
         counter_workspace.database, counter_workspace.actor, "npo法人ねりまの森", ""
@@ -213,7 +213,7 @@ def test_the_page_model_passes_the_model_tester(qtmodeltester, qtbot, demo_works
 def test_edit_on_the_page_opens_the_dialog_and_shows_the_change(
     qtbot, counter_workspace, existing, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.services.groups import change_group
+    from kyodo_desktop.services.groups.registry import change_group
 
     def change(cls, workspace, parent=None, group_id=None):  # type: ignore[no-untyped-def]
         draft = GroupDraft(name="NPO法人ねりまの森と川", name_kana="ネリマノモリトカワ", kind="npo")
@@ -291,7 +291,7 @@ def test_a_rename_to_another_groups_name_asks_whether_to_save(
 def test_the_question_for_a_rename_offers_no_other_group_to_open(
     qtbot, counter_workspace, existing
 ) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.services.groups import find_similar_groups
+    from kyodo_desktop.services.groups.registry import find_similar_groups
 
     similar = find_similar_groups(
         counter_workspace.database, counter_workspace.actor, "NPO法人ねりまの森", ""

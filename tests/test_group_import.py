@@ -13,11 +13,11 @@ from sqlalchemy import func, select
 
 from kyodo_desktop.cli import main
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services import group_import
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError
-from kyodo_desktop.services.group_import import import_groups, preview_group_import
-from kyodo_desktop.services.groups import GroupDraft, create_group, get_group
-from kyodo_desktop.services.ledger_file import read_ledger
+from kyodo_desktop.services.groups import ledger_import as group_import
+from kyodo_desktop.services.groups.ledger_file import read_ledger
+from kyodo_desktop.services.groups.ledger_import import import_groups, preview_group_import
+from kyodo_desktop.services.groups.registry import GroupDraft, create_group, get_group
 from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.groups import Group
 

@@ -163,8 +163,8 @@ def test_the_counter_officer_has_no_import_button(qtbot, workspace, actor_factor
 def test_a_plan_overtaken_by_another_import_is_refused_in_the_dialog(
     qtbot, head, tmp_path, told
 ) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.services.group_import import import_groups, preview_group_import
-    from kyodo_desktop.services.ledger_file import read_ledger
+    from kyodo_desktop.services.groups.ledger_file import read_ledger
+    from kyodo_desktop.services.groups.ledger_import import import_groups, preview_group_import
 
     ledger = read_ledger(write_xlsx(tmp_path / "団体一覧.xlsx", ROWS))
     plan = preview_group_import(head.database, head.actor, ledger)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.groups import GroupDraft, create_group, deactivate_group
+from kyodo_desktop.services.groups.registry import GroupDraft, create_group, deactivate_group
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.group_dialog import GroupDialog
 from kyodo_desktop.ui.group_page import GroupPage

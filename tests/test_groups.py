@@ -14,7 +14,7 @@ from kyodo_desktop.rules import search_key
 from kyodo_desktop.rules.vocabulary import Channel, StaffRole
 from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError, StaleRecordError
-from kyodo_desktop.services.groups import (
+from kyodo_desktop.services.groups.registry import (
     DuplicateGroupError,
     GroupDraft,
     change_group,

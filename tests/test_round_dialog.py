@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.groups import GroupDraft, create_group
+from kyodo_desktop.services.groups.registry import GroupDraft, create_group
 from kyodo_desktop.services.permissions import DENIED, Permission
 from kyodo_desktop.store.applications import Application
 from kyodo_desktop.ui.main_window import MainWindow

@@ -32,7 +32,7 @@ from kyodo_desktop.services.applications.rounds import (
     preview_round,
 )
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError
-from kyodo_desktop.services.groups import GroupDraft, create_group, deactivate_group
+from kyodo_desktop.services.groups.registry import GroupDraft, create_group, deactivate_group
 from kyodo_desktop.store.applications import Application, ApplicationStep, Project
 from kyodo_desktop.store.audit import trail as audit_trail
 from kyodo_desktop.store.audit.entries import AuditEntry

@@ -38,7 +38,7 @@ from kyodo_desktop.services.applications.filing import (
     open_application,
 )
 from kyodo_desktop.services.errors import InputError, RulesRefusalError
-from kyodo_desktop.services.groups import GroupView, get_group
+from kyodo_desktop.services.groups.registry import GroupView, get_group
 from kyodo_desktop.services.permissions import Permission, allows
 from kyodo_desktop.services.rule_settings import current_rule_settings
 from kyodo_desktop.services.workspace import Workspace

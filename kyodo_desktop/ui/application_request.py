@@ -14,7 +14,7 @@ from typing import Protocol
 from kyodo_desktop.rules import Award, Division, Formula, GrantRequest, GroupKind, MonthRequest
 from kyodo_desktop.rules import Group as RulesGroup
 from kyodo_desktop.services.applications.drafts import MonthDraft
-from kyodo_desktop.services.groups import GroupView
+from kyodo_desktop.services.groups.registry import GroupView
 
 
 class Chosen(Protocol):

@@ -7,8 +7,8 @@ import uuid
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from kyodo_desktop.rules import GroupKind
-from kyodo_desktop.services.group_draft import MAX_HOUSEHOLDS
-from kyodo_desktop.services.groups import (
+from kyodo_desktop.services.groups.draft import MAX_HOUSEHOLDS
+from kyodo_desktop.services.groups.registry import (
     DuplicateGroupError,
     GroupDraft,
     GroupView,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.services.groups import SimilarGroup
+from kyodo_desktop.services.groups.registry import SimilarGroup
 
 
 class DuplicateChoice(Enum):

@@ -24,8 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.rules import format_wareki
-from kyodo_desktop.services.group_import import ImportPlan, import_groups, preview_group_import
-from kyodo_desktop.services.ledger_file import Ledger, read_ledger
+from kyodo_desktop.services.groups.ledger_file import Ledger, read_ledger
+from kyodo_desktop.services.groups.ledger_import import (
+    ImportPlan,
+    import_groups,
+    preview_group_import,
+)
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.refusal_box import tell_refusal
 

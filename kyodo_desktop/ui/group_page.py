@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.rules import GroupKind
 from kyodo_desktop.rules.vocabulary import CaseStatus, Channel, StepKind
-from kyodo_desktop.services.groups import (
+from kyodo_desktop.services.groups.registry import (
     GroupView,
     HistoryRow,
     deactivate_group,

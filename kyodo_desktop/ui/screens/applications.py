@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from kyodo_desktop.rules import fiscal_year, programmes
 from kyodo_desktop.rules.vocabulary import StepKind
 from kyodo_desktop.services import browse
-from kyodo_desktop.services.groups import office_choices
+from kyodo_desktop.services.groups.registry import office_choices
 from kyodo_desktop.services.permissions import office_scope
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.filters import ApplicationFilter

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.rules import fiscal_year
 from kyodo_desktop.services.figures import FIRST_FY, Drill, FigureSet, FigureTable, year_figures
-from kyodo_desktop.services.groups import office_choices
+from kyodo_desktop.services.groups.registry import office_choices
 from kyodo_desktop.services.permissions import office_scope
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.drill_dialog import DrillDialog

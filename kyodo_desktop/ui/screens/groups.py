@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from kyodo_desktop.rules import GroupKind
 from kyodo_desktop.services import browse
-from kyodo_desktop.services.group_import import may_import
-from kyodo_desktop.services.groups import office_choices
+from kyodo_desktop.services.groups.ledger_import import may_import
+from kyodo_desktop.services.groups.registry import office_choices
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.filters import GroupFilter
 from kyodo_desktop.ui.filtered_screen import Filtered, FilteredListScreen

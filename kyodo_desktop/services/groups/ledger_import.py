@@ -33,17 +33,17 @@ from kyodo_desktop.rules import GroupKind, format_wareki, search_key
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.core import UnitOfWork, service
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError
-from kyodo_desktop.services.group_draft import CleanGroup, GroupDraft, clean
-from kyodo_desktop.services.group_import_plan import (
+from kyodo_desktop.services.groups.draft import CleanGroup, GroupDraft, clean
+from kyodo_desktop.services.groups.import_plan import (
     CountChange,
     ImportPlan,
     LeftOut,
     NewGroup,
     Unchanged,
 )
-from kyodo_desktop.services.group_similar import address_key, similar_groups
-from kyodo_desktop.services.groups import store_group
-from kyodo_desktop.services.ledger_file import Ledger, LedgerRow, RejectedRow
+from kyodo_desktop.services.groups.ledger_file import Ledger, LedgerRow, RejectedRow
+from kyodo_desktop.services.groups.registry import store_group
+from kyodo_desktop.services.groups.similar import address_key, similar_groups
 from kyodo_desktop.services.permissions import DENIED, Permission, allows
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.store.groups import Group

@@ -8,7 +8,7 @@ is UTF-8 (with or without the BOM Excel writes) or CP932, as older Excel saves i
 
 A cell that cannot be read (a count that is not a whole number, a date that does not exist)
 rejects its row here, with the row number Excel shows; what the row means — its kind, its
-office, whether the group is registered — is the import's business (group_import.py).
+office, whether the group is registered — is the import's business (ledger_import.py).
 """
 
 from __future__ import annotations

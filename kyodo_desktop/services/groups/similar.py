@@ -14,7 +14,7 @@ from sqlalchemy import Select, select
 from kyodo_desktop.rules import search_key
 from kyodo_desktop.services.core import UnitOfWork
 from kyodo_desktop.services.errors import InputError
-from kyodo_desktop.services.group_draft import CleanGroup
+from kyodo_desktop.services.groups.draft import CleanGroup
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.reference import Office
 from kyodo_desktop.store.search.text import ESCAPE

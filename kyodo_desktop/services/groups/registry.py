@@ -25,8 +25,8 @@ from kyodo_desktop.services.errors import (
     PermissionDeniedError,
     StaleRecordError,
 )
-from kyodo_desktop.services.group_draft import CleanGroup, GroupDraft, clean
-from kyodo_desktop.services.group_similar import (
+from kyodo_desktop.services.groups.draft import CleanGroup, GroupDraft, clean
+from kyodo_desktop.services.groups.similar import (
     DuplicateGroupError,
     SimilarGroup,
     address_key,
