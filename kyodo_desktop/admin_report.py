@@ -14,7 +14,7 @@ from typing import Any
 
 def _format(args: argparse.Namespace) -> Any:
     from kyodo_desktop.cli import UsageError
-    from kyodo_desktop.services.figure_export import FigureFormat
+    from kyodo_desktop.services.figures.export import FigureFormat
 
     given = args.format or Path(args.out).suffix.lstrip(".")  # report.xlsx: Excel
     try:
@@ -57,7 +57,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from kyodo_desktop.rules.calendar import format_fiscal_year
     from kyodo_desktop.rules.vocabulary import StaffRole
     from kyodo_desktop.services.access.staff import system_actor
-    from kyodo_desktop.services.figure_export import export_figures
+    from kyodo_desktop.services.figures.export import export_figures
 
     if args.out is None:
         raise UsageError("--out に書き出すファイルを指定してください（例: --out 集計.xlsx）。")

@@ -33,7 +33,7 @@ from kyodo_desktop.services.errors import (
     RulesRefusalError,
     StaleRecordError,
 )
-from kyodo_desktop.services.figures import year_figures
+from kyodo_desktop.services.figures.year import year_figures
 from kyodo_desktop.services.groups.registry import GroupDraft, create_group
 from kyodo_desktop.store.applications import Application, ApplicationStep
 

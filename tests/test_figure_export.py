@@ -23,9 +23,15 @@ from kyodo_desktop.cli import main
 from kyodo_desktop.rules.calendar import fiscal_year_range
 from kyodo_desktop.services.consultations.export import CsvEncoding
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError
-from kyodo_desktop.services.figure_export import FigureFormat, export_figures
-from kyodo_desktop.services.figure_files import csv_bytes, sheet_name, xlsx_bytes
-from kyodo_desktop.services.figures import Chart, FigureLine, FigureSet, FigureTable, year_figures
+from kyodo_desktop.services.figures.export import FigureFormat, export_figures
+from kyodo_desktop.services.figures.files import csv_bytes, sheet_name, xlsx_bytes
+from kyodo_desktop.services.figures.year import (
+    Chart,
+    FigureLine,
+    FigureSet,
+    FigureTable,
+    year_figures,
+)
 from kyodo_desktop.services.permissions import DENIED, Permission
 from kyodo_desktop.store.applications import Application
 from kyodo_desktop.store.audit.entries import AuditEntry

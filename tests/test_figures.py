@@ -11,7 +11,7 @@ from kyodo_desktop.bench.figures_by_hand import figures_by_hand, values_of
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services import browse
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError
-from kyodo_desktop.services.figures import year_figures
+from kyodo_desktop.services.figures.year import year_figures
 from kyodo_desktop.store.applications import Application, Project
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.reference import Office

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from kyodo_desktop.rules.vocabulary import StaffRole, StepKind
 from kyodo_desktop.services.errors import InputError
-from kyodo_desktop.services.figures import year_figures
+from kyodo_desktop.services.figures.year import year_figures
 from kyodo_desktop.store.applications import Application
 from kyodo_desktop.ui import refusal_box
 from kyodo_desktop.ui.drill_dialog import DrillDialog

@@ -3,7 +3,7 @@
 The data: the large ward of the list scenarios (bench/large_ward.py, a million
 consultations) copied, with the 100,000 applications of the entitlement scenarios
 (bench/entitlements.py `_build`) written into the copy. Built once per run and scale.
-The measured side is the 集計 screen's call (services/figures.year_figures: one grouped
+The measured side is the 集計 screen's call (services/figures/year.year_figures: one grouped
 query a table); the baseline reads every row and counts in Python
 (bench/figures_by_hand.py). Both must give the same numbers: the scenario refuses to
 time a service that disagrees with the count by hand.
@@ -21,7 +21,7 @@ from kyodo_desktop.rules import fiscal_year
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.access.staff import system_actor
 from kyodo_desktop.services.actor import Actor
-from kyodo_desktop.services.figures import year_figures
+from kyodo_desktop.services.figures.year import year_figures
 from kyodo_desktop.services.workspace import Workspace, open_workspace
 from kyodo_desktop.store.database import DATABASE_FILE_NAME
 

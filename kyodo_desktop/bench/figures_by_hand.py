@@ -1,7 +1,7 @@
 """The ward's figures counted the long way: every row read, counted in Python.
 
 The baseline of the figures bench, and the check of the tests: the same numbers as
-services/figures.py, in the same order, from no grouped query at all.
+services/figures/year.py, in the same order, from no grouped query at all.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from kyodo_desktop.rules.calendar import fiscal_year_range
 from kyodo_desktop.rules.catalogue import programmes
 from kyodo_desktop.rules.vocabulary import Channel, StepKind
-from kyodo_desktop.services.figures import open_in
+from kyodo_desktop.services.figures.year import open_in
 from kyodo_desktop.store.applications import Application, Project
 from kyodo_desktop.store.awards import AWARDED_STATUSES
 from kyodo_desktop.store.consultations import Consultation, consultation_topic

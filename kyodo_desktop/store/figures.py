@@ -1,7 +1,7 @@
 """The counts behind the ward's figures (集計): one grouped query per table, none per row.
 
 Each function counts live rows only, for one 年度 (or period) and, when given, one office;
-the services turn the counts into the tables people read (services/figures.py).
+the services turn the counts into the tables people read (services/figures/year.py).
 """
 
 from __future__ import annotations

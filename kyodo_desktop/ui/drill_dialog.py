@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.rules.vocabulary import Channel, StepKind
 from kyodo_desktop.services import browse
-from kyodo_desktop.services.figures import Drill
+from kyodo_desktop.services.figures.year import Drill
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.listings import ApplicationRow, ConsultationRow
 from kyodo_desktop.ui.formatting import fiscal, label, programme_label, wareki, yen

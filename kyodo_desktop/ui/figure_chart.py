@@ -28,7 +28,7 @@ from PySide6.QtCore import QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from kyodo_desktop.services.figures import Drill, FigureLine, FigureTable
+from kyodo_desktop.services.figures.year import Drill, FigureLine, FigureTable
 from kyodo_desktop.ui.figure_table import FigureTableModel
 from kyodo_desktop.ui.resources import UI_FONT_FAMILY
 

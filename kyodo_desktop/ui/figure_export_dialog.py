@@ -33,7 +33,7 @@ from kyodo_desktop.ui.login import MESSAGE_STYLE, refusal_text
 
 # The writers (openpyxl, reportlab) load when something is first exported, not at start-up.
 if TYPE_CHECKING:
-    from kyodo_desktop.services.figure_export import FigureExportResult
+    from kyodo_desktop.services.figures.export import FigureExportResult
     from kyodo_desktop.services.workspace import Workspace
     from kyodo_desktop.ui.screens.figures import FigureScreen
 
@@ -127,7 +127,7 @@ class FigureExportDialog(QDialog):
 
     def export(self) -> FigureExportResult | None:
         """Ask where, write the file, say where it went (or why not); None if not written."""
-        from kyodo_desktop.services.figure_export import FigureFormat, export_figures, file_name
+        from kyodo_desktop.services.figures.export import FigureFormat, export_figures, file_name
 
         value, encoding = self.chosen()
         fmt = FigureFormat(value)

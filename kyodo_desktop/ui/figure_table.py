@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from kyodo_desktop.services.figures import YEN, Drill, FigureLine, FigureTable
+from kyodo_desktop.services.figures.year import YEN, Drill, FigureLine, FigureTable
 
 Index = QModelIndex | QPersistentModelIndex
 

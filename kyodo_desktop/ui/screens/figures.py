@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.rules import fiscal_year
-from kyodo_desktop.services.figures import FIRST_FY, Drill, FigureSet, FigureTable, year_figures
+from kyodo_desktop.services.figures.year import (
+    FIRST_FY,
+    Drill,
+    FigureSet,
+    FigureTable,
+    year_figures,
+)
 from kyodo_desktop.services.groups.registry import office_choices
 from kyodo_desktop.services.permissions import office_scope
 from kyodo_desktop.services.workspace import Workspace

@@ -24,8 +24,8 @@ from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.consultations.export import CsvEncoding
 from kyodo_desktop.services.core import UnitOfWork, service
 from kyodo_desktop.services.errors import InputError, NotFoundError, PermissionDeniedError
-from kyodo_desktop.services.figure_files import csv_bytes, xlsx_bytes
-from kyodo_desktop.services.figures import FIRST_FY, FigureSet, FigureTable, year_figures
+from kyodo_desktop.services.figures.files import csv_bytes, xlsx_bytes
+from kyodo_desktop.services.figures.year import FIRST_FY, FigureSet, FigureTable, year_figures
 from kyodo_desktop.services.permissions import DENIED, Permission, allows
 from kyodo_desktop.services.saving import write_whole
 from kyodo_desktop.store.database import Database

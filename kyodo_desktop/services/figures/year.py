@@ -14,15 +14,15 @@ from kyodo_desktop.rules.calendar import fiscal_year_range, format_fiscal_year
 from kyodo_desktop.rules.catalogue import programmes
 from kyodo_desktop.rules.programmes import Programme
 from kyodo_desktop.rules.vocabulary import StepKind
-from kyodo_desktop.services.consultation_figures import (
+from kyodo_desktop.services.core import UnitOfWork, service
+from kyodo_desktop.services.errors import InputError
+from kyodo_desktop.services.figures.consultations import (
     channel_table,
     follow_up_table,
     office_month_table,
     office_topic_table,
 )
-from kyodo_desktop.services.core import UnitOfWork, service
-from kyodo_desktop.services.errors import InputError
-from kyodo_desktop.services.figure_set import (  # the figures' shapes, named here too
+from kyodo_desktop.services.figures.tables import (  # the figures' shapes, named here too
     YEN,
     Chart,
     Drill,

@@ -31,7 +31,7 @@ from kyodo_desktop.forms.figure_report import (
 )
 from kyodo_desktop.rules.calendar import format_fiscal_year, format_wareki
 from kyodo_desktop.services.consultations.export import CsvEncoding, _Cp932Cells, neutralise
-from kyodo_desktop.services.figures import FigureSet, FigureTable
+from kyodo_desktop.services.figures.year import FigureSet, FigureTable
 
 YEN = "円"
 SUMMARY_SHEET = "概要"

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from kyodo_desktop.rules.calendar import fiscal_year_range, format_fiscal_year, format_wareki
 from kyodo_desktop.rules.vocabulary import Channel
 from kyodo_desktop.services.core import UnitOfWork
-from kyodo_desktop.services.figure_set import (
+from kyodo_desktop.services.figures.tables import (
     Chart,
     Drill,
     FigureLine,
