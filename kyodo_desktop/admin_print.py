@@ -35,7 +35,7 @@ def printout_for(args: argparse.Namespace, database: Any, actor: Any) -> Any:
     from kyodo_desktop.admin_applications import _fiscal_year
     from kyodo_desktop.cli import UsageError
     from kyodo_desktop.forms.catalogue import APPLICATION_FORMS, FormKind
-    from kyodo_desktop.services import printing
+    from kyodo_desktop.services.printing import printouts as printing
 
     kind = FormKind(args.form)
     if args.blank:

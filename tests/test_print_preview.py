@@ -20,7 +20,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from kyodo_desktop.forms import layout
 from kyodo_desktop.forms.document import Sheet, render
-from kyodo_desktop.services.printing import Printout
+from kyodo_desktop.services.printing.printouts import Printout
 from kyodo_desktop.ui.pdf_printing import pages_to_print, render_page
 from kyodo_desktop.ui.print_preview import PrintPreview
 

@@ -20,10 +20,10 @@ from kyodo_desktop.forms.catalogue import FormKind
 from kyodo_desktop.forms.document import Sheet, render
 from kyodo_desktop.rules import fiscal_year
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services import printing
 from kyodo_desktop.services.access.staff import system_actor
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.applications import rounds
+from kyodo_desktop.services.printing import printouts as printing
 from kyodo_desktop.services.workspace import DEMO_FOLDER_NAME, Workspace, open_workspace
 from kyodo_desktop.store.applications import Application
 

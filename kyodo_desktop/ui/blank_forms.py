@@ -87,7 +87,7 @@ class BlankFormDialog(QDialog):
 
 def print_blank_form(workspace: Workspace, parent: QWidget, tell: Tell) -> PrintPreview | None:
     """白紙の様式...: choose the form, then its preview."""
-    from kyodo_desktop.services.printing import print_blank
+    from kyodo_desktop.services.printing.printouts import print_blank
 
     chosen = BlankFormDialog.ask(parent)
     if chosen is None:

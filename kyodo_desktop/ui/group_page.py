@@ -249,7 +249,7 @@ class GroupPage(QDialog):
 
     def print_card(self) -> None:
         """団体台帳を印刷: the group's card, in the print preview."""
-        from kyodo_desktop.services.printing import print_group
+        from kyodo_desktop.services.printing.printouts import print_group
 
         database, actor = self._workspace.database, self._workspace.actor
         preview_printout(self, self._tell, lambda: print_group(database, actor, self.group_id))

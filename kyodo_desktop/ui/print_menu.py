@@ -1,6 +1,6 @@
 """The 印刷 buttons of the pages (the chooser of blank forms is ui/blank_forms.py).
 
-Each asks a service in services/printing.py for a `Printout` and opens the preview on it
+Each asks a service in services/printing/printouts.py for a `Printout` and opens the preview on it
 (ui/print_preview.py); a refusal (another office's record, a form not printable yet, a
 locked disk) is told the way the page tells any other.
 """
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from kyodo_desktop.forms.catalogue import FormKind
     from kyodo_desktop.services.actor import Actor
-    from kyodo_desktop.services.printing import FormOffer, Printout
+    from kyodo_desktop.services.printing.printouts import FormOffer, Printout
     from kyodo_desktop.services.workspace import Workspace
     from kyodo_desktop.ui.print_preview import PrintPreview
 
@@ -72,7 +72,7 @@ class ApplicationPrintButton(QPushButton):
 
     def reload(self) -> None:
         """Read the offers again and rebuild the menu."""
-        from kyodo_desktop.services.printing import application_form_offers
+        from kyodo_desktop.services.printing.printouts import application_form_offers
 
         self.forms.clear()
         try:
@@ -98,7 +98,7 @@ class ApplicationPrintButton(QPushButton):
         return next((a for a in self.forms.actions() if a.data() == kind.value), None)
 
     def print_form(self, kind: FormKind) -> PrintPreview | None:
-        from kyodo_desktop.services.printing import print_application
+        from kyodo_desktop.services.printing.printouts import print_application
 
         workspace = self._workspace
         return preview_printout(
@@ -161,7 +161,7 @@ class ConsultationPrintButton(QPushButton):
         self.setToolTip(tip)
 
     def print_record(self) -> PrintPreview | None:
-        from kyodo_desktop.services.printing import print_consultation
+        from kyodo_desktop.services.printing.printouts import print_consultation
 
         consultation_id = self.printable_id()
         if consultation_id is None:

@@ -38,7 +38,7 @@ from kyodo_desktop.services.saving import write_whole
 from kyodo_desktop.ui.pdf_printing import PrintJobError, print_pdf
 
 if TYPE_CHECKING:
-    from kyodo_desktop.services.printing import Printout
+    from kyodo_desktop.services.printing.printouts import Printout
 
 ZOOM_STEP = 1.25
 ZOOM_LIMITS = (0.25, 4.0)

@@ -62,7 +62,7 @@ class DocumentScreen(ListScreen):
 
     def print_row(self, index: QModelIndex) -> None:
         """The form of the row's document (its step's), in the print preview."""
-        from kyodo_desktop.services.printing import print_document
+        from kyodo_desktop.services.printing.printouts import print_document
 
         row = self.model.row_at(index.row())
         if row is None:

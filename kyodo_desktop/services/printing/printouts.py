@@ -23,7 +23,7 @@ from kyodo_desktop.services.applications.records import load_application
 from kyodo_desktop.services.core import UnitOfWork, service
 from kyodo_desktop.services.errors import InputError, NotFoundError
 from kyodo_desktop.services.permissions import Permission
-from kyodo_desktop.services.printing_papers import (
+from kyodo_desktop.services.printing.papers import (
     application_paper,
     blank_application,
     consultation_paper,
