@@ -60,7 +60,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from kyodo_desktop.admin_records import _workspace
     from kyodo_desktop.rules.vocabulary import StaffRole
     from kyodo_desktop.services.access.staff import system_actor
-    from kyodo_desktop.services.saving import save_bytes
+    from kyodo_desktop.services.safekeeping.saving import save_bytes
 
     out = Path(args.out)
     if not out.parent.is_dir():  # told before the forms are built, not after

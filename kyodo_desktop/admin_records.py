@@ -28,7 +28,7 @@ def _admin(database):  # type: ignore[no-untyped-def]
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from kyodo_desktop.services import audit
+    from kyodo_desktop.services.safekeeping import audit
 
     workspace = _workspace(args)
     try:
@@ -48,7 +48,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace, database: Any, actor: Any) -> int:
     from kyodo_desktop.cli import UsageError
     from kyodo_desktop.rules import parse_date
-    from kyodo_desktop.services import audit
+    from kyodo_desktop.services.safekeeping import audit
 
     if args.limit <= 0:
         raise UsageError("--limit には 0 より大きい数を指定してください。")
@@ -79,7 +79,7 @@ def _list(args: argparse.Namespace, database: Any, actor: Any) -> int:
 
 
 def cmd_retention(args: argparse.Namespace) -> int:
-    from kyodo_desktop.services import retention
+    from kyodo_desktop.services.safekeeping import retention
 
     workspace = _workspace(args)
     try:

@@ -200,7 +200,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         if not infos:
             print("バックアップはまだありません。")
         return 0
-    from kyodo_desktop.services.backups import backup_now
+    from kyodo_desktop.services.safekeeping.backups import backup_now
     from kyodo_desktop.store.backup.names import BackupReason
 
     print(backup_now(_database_file(args), BackupReason.MANUAL))

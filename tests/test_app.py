@@ -63,7 +63,7 @@ def test_an_unusable_data_folder_is_reported_in_japanese(tmp_path: Path) -> None
 
 
 def test_a_damaged_database_lists_the_backups_to_choose_from(tmp_path: Path) -> None:
-    from kyodo_desktop.services.backups import backup_now
+    from kyodo_desktop.services.safekeeping.backups import backup_now
     from kyodo_desktop.services.workspace import open_workspace
     from kyodo_desktop.store.backup.names import BackupReason
 

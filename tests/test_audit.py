@@ -11,15 +11,6 @@ from sqlalchemy import text
 
 from kyodo_desktop.cli import main
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.audit import (
-    JAPAN,
-    AuditFilter,
-    browse_audit,
-    entry_detail,
-    filter_choices,
-    summarise,
-    verify_trail,
-)
 from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
 from kyodo_desktop.services.consultations.persons import (
     PersonDraft,
@@ -28,6 +19,15 @@ from kyodo_desktop.services.consultations.persons import (
     open_person,
 )
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError
+from kyodo_desktop.services.safekeeping.audit import (
+    JAPAN,
+    AuditFilter,
+    browse_audit,
+    entry_detail,
+    filter_choices,
+    summarise,
+    verify_trail,
+)
 
 TODAY = date.today()
 # The period asked for is days on the ward's clock, whatever the clock of the test machine.

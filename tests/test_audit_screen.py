@@ -9,13 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.audit import JAPAN
 from kyodo_desktop.services.consultations.persons import (
     PersonDraft,
     change_person,
     create_person,
     open_person,
 )
+from kyodo_desktop.services.safekeeping.audit import JAPAN
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.main_window import MainWindow
 from kyodo_desktop.ui.screens.audit import AuditScreen

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kyodo_desktop.services.backups import list_backups
+from kyodo_desktop.services.safekeeping.backups import list_backups
 from kyodo_desktop.services.settings import KIND_SETTING
 from kyodo_desktop.services.workspace import SYSTEM, Workspace, open_workspace
 from kyodo_desktop.store.reference import Setting

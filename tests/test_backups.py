@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kyodo_desktop.services.backups import backup_now, location_warning
+from kyodo_desktop.services.safekeeping.backups import backup_now, location_warning
 from kyodo_desktop.services.workspace import open_workspace
 from kyodo_desktop.store.backup.check import integrity_check, quick_check
 from kyodo_desktop.store.backup.copies import backup_file, backup_infos, change_marker, prune

@@ -214,7 +214,7 @@ def test_a_failed_write_leaves_no_partial_file_and_the_earlier_file_whole(
 ) -> None:  # type: ignore[no-untyped-def]
     target = out / "集計.xlsx"
     target.write_bytes(b"last year's")
-    import kyodo_desktop.services.saving as saving
+    import kyodo_desktop.services.safekeeping.saving as saving
 
     def full_disk(source: str, destination: Path) -> None:
         raise OSError(28, "No space left on device")

@@ -15,7 +15,7 @@ from kyodo_desktop.forms.catalogue import FormKind
 from kyodo_desktop.rules.vocabulary import StaffRole, StepKind
 from kyodo_desktop.services.errors import InputError, NotFoundError, PermissionDeniedError
 from kyodo_desktop.services.printing import printouts as printing
-from kyodo_desktop.services.saving import save_bytes
+from kyodo_desktop.services.safekeeping.saving import save_bytes
 from kyodo_desktop.store.applications import Application, ApplicationStep, Project
 from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.consultations import Consultation

@@ -10,7 +10,6 @@ from sqlalchemy import func, select, text
 
 from kyodo_desktop.cli import main
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.audit import verify_trail
 from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
 from kyodo_desktop.services.consultations.persons import (
     ANONYMISED_MESSAGE,
@@ -20,7 +19,8 @@ from kyodo_desktop.services.consultations.persons import (
     open_person,
 )
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError
-from kyodo_desktop.services.retention import (
+from kyodo_desktop.services.safekeeping.audit import verify_trail
+from kyodo_desktop.services.safekeeping.retention import (
     ANONYMOUS_NAME,
     DEFAULT_RETENTION_YEARS,
     cutoff,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from kyodo_desktop.services.applications.view import StepView
-from kyodo_desktop.services.audit import japan_time
+from kyodo_desktop.services.safekeeping.audit import japan_time
 from kyodo_desktop.ui.formatting import wareki, yen
 from kyodo_desktop.ui.lazy_model import Column
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from kyodo_desktop.services.backups import database_file
+from kyodo_desktop.services.safekeeping.backups import database_file
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.backup.check import checked_before_opening, quick_check
 from kyodo_desktop.ui.backup_timer import BackupTimer

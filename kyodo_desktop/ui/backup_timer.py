@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from kyodo_desktop.services.backups import (
+from kyodo_desktop.services.safekeeping.backups import (
     BACKUP_INTERVAL_MINUTES,
     backup_now,
     database_file,

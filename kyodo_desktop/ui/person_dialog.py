@@ -26,7 +26,7 @@ from kyodo_desktop.services.consultations.persons import (
     create_person,
     open_person,
 )
-from kyodo_desktop.services.retention import retention_years
+from kyodo_desktop.services.safekeeping.retention import retention_years
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.day_edit import DayEdit
 from kyodo_desktop.ui.record_dialog import RecordDialog

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.services.saving import write_whole
+from kyodo_desktop.services.safekeeping.saving import write_whole
 from kyodo_desktop.ui.pdf_printing import PrintJobError, print_pdf
 
 if TYPE_CHECKING:

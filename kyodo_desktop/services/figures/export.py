@@ -27,7 +27,7 @@ from kyodo_desktop.services.errors import InputError, NotFoundError, PermissionD
 from kyodo_desktop.services.figures.files import csv_bytes, xlsx_bytes
 from kyodo_desktop.services.figures.year import FIRST_FY, FigureSet, FigureTable, year_figures
 from kyodo_desktop.services.permissions import DENIED, Permission, allows
-from kyodo_desktop.services.saving import write_whole
+from kyodo_desktop.services.safekeeping.saving import write_whole
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.store.reference import Office
 

@@ -296,7 +296,7 @@ def import_groups(
     database: Database, actor: Actor, ledger: Ledger, *, expected: ImportPlan | None
 ) -> ImportPlan:
     """Back the database up (取込前), then import `ledger`: what the screen and kyodo-admin call."""
-    from kyodo_desktop.services.backups import backup_now
+    from kyodo_desktop.services.safekeeping.backups import backup_now
     from kyodo_desktop.store.backup.names import BackupReason
 
     require_head_office(actor)

@@ -52,7 +52,7 @@ def persons_matching(
     """The first persons whose name or reading holds the text (None office: every office).
 
     Persons anonymised by the retention purge are never offered as askers: their name was
-    replaced by services.retention.ANONYMOUS_NAME (and their empty reading would sort them first).
+    replaced by services.safekeeping.retention.ANONYMOUS_NAME (and their empty reading would sort them first).
     """
     where = _visible(office_id, office_code)
     where.append(Person.anonymised_on.is_(None))

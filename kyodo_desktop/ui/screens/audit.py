@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.rules import RulesValidationError, parse_date
-from kyodo_desktop.services import audit
 from kyodo_desktop.services.browse import Browser
 from kyodo_desktop.services.errors import ServiceError
+from kyodo_desktop.services.safekeeping import audit
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.audit.listing import AuditRow
 from kyodo_desktop.ui.formatting import wareki

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.services.backups import (
+from kyodo_desktop.services.errors import ServiceError
+from kyodo_desktop.services.safekeeping.backups import (
     backup_now,
     list_backups,
     may_restore,
     restore_workspace,
 )
-from kyodo_desktop.services.errors import ServiceError
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.backup.names import BackupInfo, BackupReason
 from kyodo_desktop.store.backup.restore import BackupRefusedError

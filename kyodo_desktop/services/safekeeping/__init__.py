@@ -1,0 +1,1 @@
+"""Keeping the records safe: the audit trail, backups, the retention purge, files written whole."""
