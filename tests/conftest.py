@@ -150,6 +150,6 @@ def counter_workspace(workspace: Workspace, actor_factory):  # type: ignore[no-u
 @pytest.fixture
 def closing_discards(monkeypatch):  # type: ignore[no-untyped-def]
     """pytest-qt closes a record dialog left open at a test's end: let it go without asking."""
-    from kyodo_desktop.ui.record_dialog import DiscardChangesQuestion
+    from kyodo_desktop.ui.widgets.record_dialog import DiscardChangesQuestion
 
     monkeypatch.setattr(DiscardChangesQuestion, "ask", classmethod(lambda cls, parent: True))

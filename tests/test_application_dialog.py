@@ -27,7 +27,7 @@ from kyodo_desktop.services.errors import InputError
 from kyodo_desktop.services.groups.registry import GroupDraft, create_group
 from kyodo_desktop.ui import application_dialog
 from kyodo_desktop.ui.application_dialog import ApplicationDialog
-from kyodo_desktop.ui.record_dialog import DiscardChangesQuestion
+from kyodo_desktop.ui.widgets.record_dialog import DiscardChangesQuestion
 
 pytestmark = [
     pytest.mark.usefixtures("ui_resources", "closing_discards"),

@@ -182,7 +182,7 @@ def test_a_habataki_application_filed_from_the_screen_is_in_the_list(qtbot, ward
 def test_an_application_that_cannot_be_opened_is_said_so(qtbot, ward, monkeypatch):  # type: ignore[no-untyped-def]
     from kyodo_desktop.services.errors import NotFoundError
     from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
-    from kyodo_desktop.ui.refusal_box import RefusalBox
+    from kyodo_desktop.ui.widgets.refusal_box import RefusalBox
 
     workspace, counter, _head, _made = ward
     told: list[str] = []

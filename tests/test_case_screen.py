@@ -363,7 +363,7 @@ def test_a_case_on_the_group_s_timeline_opens_its_page(qtbot, counter_workspace,
 def test_a_case_that_cannot_be_opened_is_said_so(qtbot, counter_workspace, monkeypatch):  # type: ignore[no-untyped-def]
     from kyodo_desktop.services.errors import NotFoundError
     from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
-    from kyodo_desktop.ui.refusal_box import RefusalBox
+    from kyodo_desktop.ui.widgets.refusal_box import RefusalBox
 
     workspace = counter_workspace
     new_case(workspace, new_group(workspace), title="対応中")

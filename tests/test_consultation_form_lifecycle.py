@@ -274,7 +274,7 @@ def test_the_lock_covers_a_residents_dialog_without_closing_it(  # type: ignore[
 ):
     from kyodo_desktop.ui.idle_lock import LockCover
     from kyodo_desktop.ui.person_dialog import PersonDialog
-    from kyodo_desktop.ui.record_dialog import DiscardChangesQuestion
+    from kyodo_desktop.ui.widgets.record_dialog import DiscardChangesQuestion
 
     # The test's end closes the dialog with its text: that is the one question expected.
     monkeypatch.setattr(DiscardChangesQuestion, "ask", classmethod(lambda cls, parent: True))

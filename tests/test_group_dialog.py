@@ -17,7 +17,7 @@ from kyodo_desktop.store.groups import Group
 from kyodo_desktop.ui.group_dialog import GroupDialog
 from kyodo_desktop.ui.group_duplicates import DuplicateChoice, DuplicateQuestion
 from kyodo_desktop.ui.group_page import ActiveQuestion, GroupPage
-from kyodo_desktop.ui.record_dialog import DiscardChangesQuestion
+from kyodo_desktop.ui.widgets.record_dialog import DiscardChangesQuestion
 
 pytestmark = pytest.mark.usefixtures("ui_resources", "closing_discards")
 

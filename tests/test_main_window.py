@@ -14,10 +14,10 @@ from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.applications import Application
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.groups import Group
-from kyodo_desktop.ui.lazy_model import LazyTableModel
-from kyodo_desktop.ui.list_screen import ListScreen
 from kyodo_desktop.ui.main_window import MainWindow
 from kyodo_desktop.ui.screens.catalogue import screen_entries
+from kyodo_desktop.ui.widgets.lazy_model import LazyTableModel
+from kyodo_desktop.ui.widgets.list_screen import ListScreen
 
 pytestmark = pytest.mark.usefixtures("ui_resources")
 
@@ -171,7 +171,7 @@ def test_size_and_screen_are_remembered(qtbot, workspace, tmp_path):  # type: ig
 
 def test_the_lazy_model_passes_qt_model_tester(qtmodeltester, demo_workspace):  # type: ignore[no-untyped-def]
     from kyodo_desktop.services import browse
-    from kyodo_desktop.ui.lazy_model import Column
+    from kyodo_desktop.ui.widgets.lazy_model import Column
 
     model = LazyTableModel(
         browse.groups(demo_workspace.database, demo_workspace.actor),

@@ -27,8 +27,8 @@ from kyodo_desktop.ui.blank_forms import BlankFormDialog
 from kyodo_desktop.ui.consultation_form import ConsultationForm, DiscardTypedQuestion
 from kyodo_desktop.ui.group_page import GroupPage
 from kyodo_desktop.ui.print_preview import PrintPreview
-from kyodo_desktop.ui.refusal_box import RefusalBox
 from kyodo_desktop.ui.screens.documents import DocumentScreen
+from kyodo_desktop.ui.widgets.refusal_box import RefusalBox
 
 pytestmark = pytest.mark.usefixtures("ui_resources")
 # A menu popping up grabs the keyboard; the offscreen platform of the tests cannot.

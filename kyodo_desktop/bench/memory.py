@@ -27,7 +27,7 @@ from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services import browse
 from kyodo_desktop.services.access.staff import system_actor
 from kyodo_desktop.services.workspace import open_workspace
-from kyodo_desktop.ui.lazy_model import Column, LazyTableModel
+from kyodo_desktop.ui.widgets.lazy_model import Column, LazyTableModel
 
 def status(name):
     for line in open("/proc/self/status"):

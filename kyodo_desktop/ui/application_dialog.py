@@ -45,9 +45,9 @@ from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.application_fields import GroupPicker, MonthsTable, typed_number
 from kyodo_desktop.ui.application_judgement import JudgementView, OverrideBox
 from kyodo_desktop.ui.application_request import TypedFacts, grant_request
-from kyodo_desktop.ui.day_edit import DayEdit
 from kyodo_desktop.ui.programme_choice import ProgrammeChoice
-from kyodo_desktop.ui.record_dialog import RecordDialog
+from kyodo_desktop.ui.widgets.day_edit import DayEdit
+from kyodo_desktop.ui.widgets.record_dialog import RecordDialog
 
 NEW_PROJECT = "new"  # the project box's entry for a project registered with this application
 

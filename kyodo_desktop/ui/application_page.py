@@ -35,13 +35,13 @@ from kyodo_desktop.ui.application_steps import (
     step_columns,
 )
 from kyodo_desktop.ui.formatting import fiscal, label, wareki, yen
-from kyodo_desktop.ui.lazy_model import LazyTableModel
-from kyodo_desktop.ui.list_screen import ListSource, make_table
 from kyodo_desktop.ui.login import message_label
-from kyodo_desktop.ui.open_pages import OpenPages
 from kyodo_desktop.ui.print_menu import ApplicationPrintButton
-from kyodo_desktop.ui.record_page import exec_until_closed, show_details
-from kyodo_desktop.ui.refusal_box import open_or_tell, say_refusal
+from kyodo_desktop.ui.widgets.lazy_model import LazyTableModel
+from kyodo_desktop.ui.widgets.list_screen import ListSource, make_table
+from kyodo_desktop.ui.widgets.open_pages import OpenPages
+from kyodo_desktop.ui.widgets.record_page import exec_until_closed, show_details
+from kyodo_desktop.ui.widgets.refusal_box import open_or_tell, say_refusal
 
 # A decision against the rules must not be missed by whoever opens the application.
 BANNER_STYLE = (

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from kyodo_desktop.services.applications.view import StepView
 from kyodo_desktop.services.safekeeping.audit import japan_time
 from kyodo_desktop.ui.formatting import wareki, yen
-from kyodo_desktop.ui.lazy_model import Column
+from kyodo_desktop.ui.widgets.lazy_model import Column
 
 OVERRIDE_MARK = "⚠"  # the same mark on the page, its banner and the 申請 list
 AMOUNT = 3  # the column aligned right

@@ -44,8 +44,8 @@ from kyodo_desktop.ui.budget_lines import (
     SideDelegate,
 )
 from kyodo_desktop.ui.login import message_label
-from kyodo_desktop.ui.record_dialog import DiscardChangesQuestion
-from kyodo_desktop.ui.refusal_box import say_refusal
+from kyodo_desktop.ui.widgets.record_dialog import DiscardChangesQuestion
+from kyodo_desktop.ui.widgets.refusal_box import say_refusal
 
 HIROBA = "hiroba"  # ⑤ 相談情報ひろば: its months are planned and reported too
 

@@ -22,8 +22,8 @@ from kyodo_desktop.services.errors import InputError
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.filters import GroupFilter
 from kyodo_desktop.ui.consultation_fields import ChoiceCombo, FieldError
-from kyodo_desktop.ui.day_edit import DayEdit
-from kyodo_desktop.ui.record_dialog import RecordDialog
+from kyodo_desktop.ui.widgets.day_edit import DayEdit
+from kyodo_desktop.ui.widgets.record_dialog import RecordDialog
 
 
 def group_choices(workspace: Workspace) -> list[tuple[str, object]]:

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
 from kyodo_desktop.rules.vocabulary import CaseEventKind
 from kyodo_desktop.services.cases.events import CaseEventDraft, add_case_event, entry_choices
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.ui.day_edit import DayEdit
-from kyodo_desktop.ui.record_dialog import RecordDialog
+from kyodo_desktop.ui.widgets.day_edit import DayEdit
+from kyodo_desktop.ui.widgets.record_dialog import RecordDialog
 
 
 class CaseEventDialog(RecordDialog):

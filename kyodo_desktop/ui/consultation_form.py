@@ -38,8 +38,8 @@ from kyodo_desktop.ui.consultation_entry import ConsultationEntry
 from kyodo_desktop.ui.consultation_fields import FieldError
 from kyodo_desktop.ui.login import message_label, refusal_text
 from kyodo_desktop.ui.print_menu import ConsultationPrintButton
-from kyodo_desktop.ui.questions import confirm
-from kyodo_desktop.ui.refusal_box import say_refusal
+from kyodo_desktop.ui.widgets.questions import confirm
+from kyodo_desktop.ui.widgets.refusal_box import say_refusal
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.workspace import Workspace

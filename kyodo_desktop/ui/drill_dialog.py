@@ -27,9 +27,9 @@ from kyodo_desktop.services.figures.year import Drill
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.listings import ApplicationRow, ConsultationRow
 from kyodo_desktop.ui.formatting import fiscal, label, programme_label, wareki, yen
-from kyodo_desktop.ui.lazy_model import Column, LazyTableModel
-from kyodo_desktop.ui.list_screen import make_table
-from kyodo_desktop.ui.refusal_box import open_or_tell, tell_refusal
+from kyodo_desktop.ui.widgets.lazy_model import Column, LazyTableModel
+from kyodo_desktop.ui.widgets.list_screen import make_table
+from kyodo_desktop.ui.widgets.refusal_box import open_or_tell, tell_refusal
 
 APPLICATION_WIDTHS = (80, 190, 170, 170, 80, 100, 100)
 CONSULTATION_WIDTHS = (90, 130, 60, 180, 180, 90)

@@ -34,8 +34,8 @@ from kyodo_desktop.services.permissions import DENIED, Permission, allows
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.errors import EnvironmentFaultError
 from kyodo_desktop.ui.formatting import wareki
-from kyodo_desktop.ui.lazy_model import Column, LazyTableModel
-from kyodo_desktop.ui.list_screen import ListSource, make_table
+from kyodo_desktop.ui.widgets.lazy_model import Column, LazyTableModel
+from kyodo_desktop.ui.widgets.list_screen import ListSource, make_table
 
 
 def _lateness(item: FollowUpItem) -> str:

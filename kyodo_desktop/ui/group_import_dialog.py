@@ -31,7 +31,7 @@ from kyodo_desktop.services.groups.ledger_import import (
     preview_group_import,
 )
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.ui.refusal_box import tell_refusal
+from kyodo_desktop.ui.widgets.refusal_box import tell_refusal
 
 
 def _counted(households: int | None, day: object) -> str:

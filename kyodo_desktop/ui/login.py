@@ -20,7 +20,7 @@ from kyodo_desktop.services.errors import ServiceError
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.store.errors import classify
-from kyodo_desktop.ui.questions import confirm
+from kyodo_desktop.ui.widgets.questions import confirm
 
 MESSAGE_STYLE = "color: #b00020;"
 

@@ -28,8 +28,8 @@ from kyodo_desktop.services.consultations.persons import (
 )
 from kyodo_desktop.services.safekeeping.retention import retention_years
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.ui.day_edit import DayEdit
-from kyodo_desktop.ui.record_dialog import RecordDialog
+from kyodo_desktop.ui.widgets.day_edit import DayEdit
+from kyodo_desktop.ui.widgets.record_dialog import RecordDialog
 
 
 class PersonDialog(RecordDialog):

@@ -16,10 +16,10 @@ from kyodo_desktop.services.permissions import office_scope
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.filters import ApplicationFilter
 from kyodo_desktop.ui.application_steps import OVERRIDE_MARK
-from kyodo_desktop.ui.filtered_screen import Filtered, FilteredListScreen
 from kyodo_desktop.ui.formatting import division_label, fiscal, label, programme_label, yen
-from kyodo_desktop.ui.lazy_model import Column
-from kyodo_desktop.ui.refusal_box import open_or_tell
+from kyodo_desktop.ui.widgets.filtered_screen import Filtered, FilteredListScreen
+from kyodo_desktop.ui.widgets.lazy_model import Column
+from kyodo_desktop.ui.widgets.refusal_box import open_or_tell
 
 if TYPE_CHECKING:
     from kyodo_desktop.ui.application_page import ApplicationPage

@@ -30,8 +30,8 @@ from kyodo_desktop.services.safekeeping import audit
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.audit.listing import AuditRow
 from kyodo_desktop.ui.formatting import wareki
-from kyodo_desktop.ui.lazy_model import Column, LazyTableModel
-from kyodo_desktop.ui.list_screen import ListSource, make_table
+from kyodo_desktop.ui.widgets.lazy_model import Column, LazyTableModel
+from kyodo_desktop.ui.widgets.list_screen import ListSource, make_table
 
 SYSTEM = "system"  # the staff filter's choice for the program's own acts
 

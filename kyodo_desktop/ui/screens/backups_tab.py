@@ -31,9 +31,9 @@ from kyodo_desktop.store.backup.restore import BackupRefusedError
 from kyodo_desktop.store.errors import classify
 from kyodo_desktop.ui.backup_timer import BackupTimer
 from kyodo_desktop.ui.formatting import wareki
-from kyodo_desktop.ui.lazy_model import Column, LazyTableModel
-from kyodo_desktop.ui.list_screen import make_table
-from kyodo_desktop.ui.questions import confirm
+from kyodo_desktop.ui.widgets.lazy_model import Column, LazyTableModel
+from kyodo_desktop.ui.widgets.list_screen import make_table
+from kyodo_desktop.ui.widgets.questions import confirm
 
 
 def when(info: BackupInfo) -> str:

@@ -12,10 +12,10 @@ from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.filters import CaseFilter
 from kyodo_desktop.ui.case_dialog import CaseDialog
 from kyodo_desktop.ui.case_page import CasePage
-from kyodo_desktop.ui.filtered_screen import Filtered, FilteredListScreen
 from kyodo_desktop.ui.formatting import label, wareki
-from kyodo_desktop.ui.lazy_model import Column
-from kyodo_desktop.ui.refusal_box import open_or_tell
+from kyodo_desktop.ui.widgets.filtered_screen import Filtered, FilteredListScreen
+from kyodo_desktop.ui.widgets.lazy_model import Column
+from kyodo_desktop.ui.widgets.refusal_box import open_or_tell
 
 OPEN = (CaseStatus.ACTIVE.value, CaseStatus.WATCHING.value)
 

@@ -19,8 +19,8 @@ from kyodo_desktop.store.filters import ConsultationFilter
 from kyodo_desktop.store.listings import ConsultationRow
 from kyodo_desktop.ui.consultation_filters import ConsultationFilterBar
 from kyodo_desktop.ui.formatting import label, wareki
-from kyodo_desktop.ui.lazy_model import Column
-from kyodo_desktop.ui.list_screen import ListScreen
+from kyodo_desktop.ui.widgets.lazy_model import Column
+from kyodo_desktop.ui.widgets.list_screen import ListScreen
 
 
 class FilteredSource:

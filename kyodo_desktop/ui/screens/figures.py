@@ -43,7 +43,7 @@ from kyodo_desktop.ui.drill_dialog import DrillDialog
 from kyodo_desktop.ui.figure_chart import FigureChart
 from kyodo_desktop.ui.figure_table import FigureTableModel
 from kyodo_desktop.ui.formatting import fiscal
-from kyodo_desktop.ui.refusal_box import tell_refusal
+from kyodo_desktop.ui.widgets.refusal_box import tell_refusal
 
 SIDE_BY_SIDE = 0.5  # a table at most this share of the width leaves the chart room beside it
 ROW_HEIGHT = 24

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QW
 
 from kyodo_desktop.services.permissions import Permission, allows
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.ui.list_screen import ListScreen
-from kyodo_desktop.ui.refusal_box import tell_refusal
+from kyodo_desktop.ui.widgets.list_screen import ListScreen
+from kyodo_desktop.ui.widgets.refusal_box import tell_refusal
 
 SEARCH_DELAY_MS = 250  # long enough to type a word, short enough to feel instant
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.ui.lazy_model import Column, LazyTableModel, PagedSource
+from kyodo_desktop.ui.widgets.lazy_model import Column, LazyTableModel, PagedSource
 
 Row = TypeVar("Row")
 
