@@ -27,9 +27,9 @@ from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.errors import MESSAGES, EnvironmentFaultError, Problem
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.reference import Office
-from kyodo_desktop.ui import consultation_form
-from kyodo_desktop.ui.consultation_drafts import DraftChoice, RestoreDraftQuestion, offer_drafts
-from kyodo_desktop.ui.consultation_form import ConsultationForm, DiscardTypedQuestion
+from kyodo_desktop.ui.consultations import form as consultation_form
+from kyodo_desktop.ui.consultations.drafts import DraftChoice, RestoreDraftQuestion, offer_drafts
+from kyodo_desktop.ui.consultations.form import ConsultationForm, DiscardTypedQuestion
 
 pytestmark = [
     pytest.mark.usefixtures("ui_resources"),
@@ -172,7 +172,7 @@ def send_preedit(widget, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_topics_are_ticked_with_the_space_bar(qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.ui.consultation_fields import TopicList
+    from kyodo_desktop.ui.widgets.fields import TopicList
 
     topics = TopicList([("start", "団体の立ち上げ"), ("accounting", "会計・税務"), ("pr", "広報")])
     qtbot.addWidget(topics)
@@ -242,7 +242,7 @@ def test_a_group_must_be_chosen_from_the_list(qtbot, counter) -> None:  # type: 
 
 def test_a_person_is_found_by_name_or_registered_on_the_spot(qtbot, counter, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from kyodo_desktop.services.consultations.persons import PersonDraft, create_person
-    from kyodo_desktop.ui import consultation_asker
+    from kyodo_desktop.ui.consultations import asker as consultation_asker
 
     hanako = create_person(counter.database, counter.actor, PersonDraft("練馬花子", "ネリマハナコ"))
     form = open_form(qtbot, counter)

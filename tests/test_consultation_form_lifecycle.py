@@ -12,8 +12,8 @@ from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services import drafts
 from kyodo_desktop.services.access import staff
 from kyodo_desktop.services.access.staff import StaffDraft
-from kyodo_desktop.ui.consultation_drafts import DraftChoice, RestoreDraftQuestion, offer_drafts
-from kyodo_desktop.ui.consultation_form import ConsultationForm, DiscardTypedQuestion
+from kyodo_desktop.ui.consultations.drafts import DraftChoice, RestoreDraftQuestion, offer_drafts
+from kyodo_desktop.ui.consultations.form import ConsultationForm, DiscardTypedQuestion
 from kyodo_desktop.ui.login import DiscardQuestion, LoginDialog
 
 pytestmark = [
@@ -272,8 +272,8 @@ def test_someone_else_signing_in_at_the_lock_keeps_the_hidden_forms_draft(  # ty
 def test_the_lock_covers_a_residents_dialog_without_closing_it(  # type: ignore[no-untyped-def]
     qtbot, workspace, officer, tmp_path, monkeypatch
 ):
+    from kyodo_desktop.ui.consultations.person_dialog import PersonDialog
     from kyodo_desktop.ui.idle_lock import LockCover
-    from kyodo_desktop.ui.person_dialog import PersonDialog
     from kyodo_desktop.ui.widgets.record_dialog import DiscardChangesQuestion
 
     # The test's end closes the dialog with its text: that is the one question expected.

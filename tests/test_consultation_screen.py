@@ -19,8 +19,8 @@ from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services import browse
 from kyodo_desktop.services.permissions import DENIED, Permission
 from kyodo_desktop.store.filters import ConsultationFilter, FollowUp
-from kyodo_desktop.ui.consultation_filters import month_range
-from kyodo_desktop.ui.screens.consultations import ConsultationScreen
+from kyodo_desktop.ui.consultations.filters import month_range
+from kyodo_desktop.ui.consultations.screen import ConsultationScreen
 
 pytestmark = pytest.mark.usefixtures("ui_resources")
 
@@ -261,9 +261,9 @@ class FakeForm(QObject):
 def fake_form(monkeypatch):  # type: ignore[no-untyped-def]
     FakeForm.opened = []
     try:
-        import kyodo_desktop.ui.consultation_form as module
+        import kyodo_desktop.ui.consultations.form as module
     except ImportError:
-        module = types.ModuleType("kyodo_desktop.ui.consultation_form")
+        module = types.ModuleType("kyodo_desktop.ui.consultations.form")
         monkeypatch.setitem(sys.modules, module.__name__, module)
     monkeypatch.setattr(module, "ConsultationForm", FakeForm, raising=False)
     return FakeForm
@@ -290,7 +290,7 @@ def test_enter_in_the_search_box_does_not_wait(screen, qtbot, demo_workspace) ->
 
 
 def test_a_row_opens_the_real_quick_entry_form(screen, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.ui.consultation_form import ConsultationForm
+    from kyodo_desktop.ui.consultations.form import ConsultationForm
 
     row = screen.model.row_at(0)
     form = screen.open_consultation(row.id)

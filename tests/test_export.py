@@ -143,8 +143,8 @@ def test_a_failed_export_leaves_an_earlier_file_alone(demo_head_office, out, mon
 def test_the_screen_exports_what_it_shows_in_the_encoding_chosen(
     demo_head_office, qtbot, out, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.ui import export_dialog
-    from kyodo_desktop.ui.screens.consultations import ConsultationScreen
+    from kyodo_desktop.ui.consultations import export_dialog
+    from kyodo_desktop.ui.consultations.screen import ConsultationScreen
 
     screen = ConsultationScreen(demo_head_office)
     qtbot.addWidget(screen)
@@ -204,7 +204,7 @@ def test_an_export_can_be_stopped_and_then_writes_and_records_nothing(
 def test_the_save_dialog_s_file_type_chooses_the_encoding(qtbot, monkeypatch, out) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QFileDialog, QWidget
 
-    from kyodo_desktop.ui import export_dialog
+    from kyodo_desktop.ui.consultations import export_dialog
 
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -252,8 +252,8 @@ def test_the_file_has_the_screen_s_rows_in_the_screen_s_order(
 def test_an_export_right_after_typing_writes_what_the_search_box_says(
     demo_head_office, qtbot, out, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.ui import export_dialog
-    from kyodo_desktop.ui.screens.consultations import ConsultationScreen
+    from kyodo_desktop.ui.consultations import export_dialog
+    from kyodo_desktop.ui.consultations.screen import ConsultationScreen
 
     screen = ConsultationScreen(demo_head_office)
     qtbot.addWidget(screen)

@@ -212,7 +212,7 @@ def test_enter_on_a_listed_record_opens_its_page(qtbot, head, monkeypatch) -> No
 
 
 def test_a_listed_consultation_opens_in_its_form(qtbot, head) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.ui.consultation_form import ConsultationForm
+    from kyodo_desktop.ui.consultations.form import ConsultationForm
 
     screen = open_screen(qtbot, head)
     channels = screen.current_figures().table("channels")

@@ -197,9 +197,9 @@ class FakeForm(QObject):
 def test_enter_opens_the_consultation_and_its_save_reloads(panel, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     FakeForm.opened = []
     try:
-        import kyodo_desktop.ui.consultation_form as module
+        import kyodo_desktop.ui.consultations.form as module
     except ImportError:
-        module = types.ModuleType("kyodo_desktop.ui.consultation_form")
+        module = types.ModuleType("kyodo_desktop.ui.consultations.form")
         monkeypatch.setitem(sys.modules, module.__name__, module)
     monkeypatch.setattr(module, "ConsultationForm", FakeForm, raising=False)
     panel.table.setFocus()
@@ -368,7 +368,7 @@ def test_a_locked_database_while_opening_is_said_so(panel, monkeypatch) -> None:
         raise locked
 
     monkeypatch.setattr(FakeForm, "open_existing", classmethod(fail))
-    import kyodo_desktop.ui.consultation_form as module
+    import kyodo_desktop.ui.consultations.form as module
 
     monkeypatch.setattr(module, "ConsultationForm", FakeForm)
     monkeypatch.setattr(CasePage, "ask", classmethod(fail))

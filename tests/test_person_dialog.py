@@ -12,7 +12,7 @@ from kyodo_desktop.services.consultations.persons import PersonDraft, create_per
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.people import Person
-from kyodo_desktop.ui.person_dialog import PersonDialog
+from kyodo_desktop.ui.consultations.person_dialog import PersonDialog
 from kyodo_desktop.ui.widgets.record_dialog import DiscardChangesQuestion
 
 pytestmark = pytest.mark.usefixtures("ui_resources", "closing_discards")

@@ -28,7 +28,7 @@ from kyodo_desktop.services import browse
 from kyodo_desktop.services.applications.drafts import MonthDraft
 from kyodo_desktop.services.errors import InputError
 from kyodo_desktop.store.filters import GroupFilter
-from kyodo_desktop.ui.consultation_fields import PreeditLineEdit
+from kyodo_desktop.ui.widgets.fields import PreeditLineEdit
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.workspace import Workspace

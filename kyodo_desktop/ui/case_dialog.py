@@ -21,8 +21,8 @@ from kyodo_desktop.services.cases.lifecycle import (
 from kyodo_desktop.services.errors import InputError
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.filters import GroupFilter
-from kyodo_desktop.ui.consultation_fields import ChoiceCombo, FieldError
 from kyodo_desktop.ui.widgets.day_edit import DayEdit
+from kyodo_desktop.ui.widgets.fields import ChoiceCombo, FieldError
 from kyodo_desktop.ui.widgets.record_dialog import RecordDialog
 
 

@@ -246,7 +246,7 @@ class CasePage(QDialog):
             return self._open_application(line.application_id)
         if line.consultation_id is None:
             return None
-        from kyodo_desktop.ui.consultation_form import ConsultationForm
+        from kyodo_desktop.ui.consultations.form import ConsultationForm
 
         consultation_id = line.consultation_id
         form = open_or_tell(

@@ -166,7 +166,7 @@ class DrillDialog(QDialog):
         return page
 
     def open_consultation(self, consultation_id: uuid.UUID) -> QWidget | None:
-        from kyodo_desktop.ui.consultation_form import ConsultationForm
+        from kyodo_desktop.ui.consultations.form import ConsultationForm
 
         form = open_or_tell(
             self._tell,

@@ -183,7 +183,7 @@ class FollowUpPanel(QWidget):
             return None
         if item.kind is FollowUpKind.CASE:
             return self._open_case(item)
-        from kyodo_desktop.ui.consultation_form import ConsultationForm
+        from kyodo_desktop.ui.consultations.form import ConsultationForm
 
         try:
             form = ConsultationForm.open_existing(self.workspace, item.record_id, self)

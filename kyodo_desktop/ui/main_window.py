@@ -382,11 +382,11 @@ class MainWindow(QMainWindow):
             self._audit.deleteLater()
             self._audit = None
 
-    # Consultation forms (ui/consultation_form.py) ------------------------------------
+    # Consultation forms (ui/consultations/form.py) ------------------------------------
 
     def consultation_forms(self) -> list[QWidget]:
         """The consultation forms open over this window (from the menu or from a screen)."""
-        form_module = sys.modules.get("kyodo_desktop.ui.consultation_form")
+        form_module = sys.modules.get("kyodo_desktop.ui.consultations.form")
         if form_module is None:  # never opened: no need to import it (at exit, say)
             return []
         forms = self.findChildren(form_module.ConsultationForm)
@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
 
     def open_new_consultation(self) -> QWidget:
         """記録 → 新しい相談 (Ctrl+N)."""
-        from kyodo_desktop.ui.consultation_form import ConsultationForm
+        from kyodo_desktop.ui.consultations.form import ConsultationForm
 
         assert self.workspace is not None
         return ConsultationForm.open_new(self.workspace, self)
@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
 
     def offer_drafts(self) -> list[QWidget]:
         """Forms left unsaved (a crash, a colleague's sign-in): the officer is asked about each."""
-        from kyodo_desktop.ui.consultation_drafts import offer_drafts
+        from kyodo_desktop.ui.consultations.drafts import offer_drafts
 
         self._drafts_offer_pending = False
         if self.workspace is None or self.workspace.actor is None or not self.isVisible():

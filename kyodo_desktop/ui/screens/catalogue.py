@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def _lazy(module: str, name: str):  # type: ignore[no-untyped-def]
     def build(workspace: Workspace, parent: QWidget) -> QWidget:
-        screen_class = getattr(import_module(f"kyodo_desktop.ui.screens.{module}"), name)
+        screen_class = getattr(import_module(module), name)
         return screen_class(workspace, parent)
 
     return build
@@ -32,24 +32,36 @@ def screen_entries() -> list[ScreenEntry]:
         ScreenEntry(
             "consultations",
             translate("Navigation", "Consultations"),
-            _lazy("consultations", "ConsultationScreen"),
+            _lazy("kyodo_desktop.ui.consultations.screen", "ConsultationScreen"),
         ),
-        ScreenEntry("groups", translate("Navigation", "Groups"), _lazy("groups", "GroupScreen")),
         ScreenEntry(
-            "cases", translate("Navigation", "Support cases"), _lazy("cases", "CaseScreen")
+            "groups",
+            translate("Navigation", "Groups"),
+            _lazy("kyodo_desktop.ui.screens.groups", "GroupScreen"),
+        ),
+        ScreenEntry(
+            "cases",
+            translate("Navigation", "Support cases"),
+            _lazy("kyodo_desktop.ui.screens.cases", "CaseScreen"),
         ),
         ScreenEntry(
             "applications",
             translate("Navigation", "Applications"),
-            _lazy("applications", "ApplicationScreen"),
+            _lazy("kyodo_desktop.ui.screens.applications", "ApplicationScreen"),
         ),
         ScreenEntry(
-            "documents", translate("Navigation", "Forms"), _lazy("documents", "DocumentScreen")
+            "documents",
+            translate("Navigation", "Forms"),
+            _lazy("kyodo_desktop.ui.screens.documents", "DocumentScreen"),
         ),
         ScreenEntry(
-            "figures", translate("Navigation", "Figures"), _lazy("figures", "FigureScreen")
+            "figures",
+            translate("Navigation", "Figures"),
+            _lazy("kyodo_desktop.ui.screens.figures", "FigureScreen"),
         ),
         ScreenEntry(
-            "settings", translate("Navigation", "Settings"), _lazy("settings", "SettingsScreen")
+            "settings",
+            translate("Navigation", "Settings"),
+            _lazy("kyodo_desktop.ui.screens.settings", "SettingsScreen"),
         ),
     ]

@@ -17,7 +17,7 @@ from kyodo_desktop.services.permissions import DENIED, Permission, allows
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.filters import ConsultationFilter
 from kyodo_desktop.store.listings import ConsultationRow
-from kyodo_desktop.ui.consultation_filters import ConsultationFilterBar
+from kyodo_desktop.ui.consultations.filters import ConsultationFilterBar
 from kyodo_desktop.ui.formatting import label, wareki
 from kyodo_desktop.ui.widgets.lazy_model import Column
 from kyodo_desktop.ui.widgets.list_screen import ListScreen
@@ -131,14 +131,14 @@ class ConsultationScreen(ListScreen):
             self.open_consultation(row.id)
 
     def new_consultation(self) -> QWidget:
-        from kyodo_desktop.ui.consultation_form import ConsultationForm
+        from kyodo_desktop.ui.consultations.form import ConsultationForm
 
         form = ConsultationForm.open_new(self.workspace, self)
         form.saved.connect(self.reload)
         return form
 
     def open_consultation(self, consultation_id: uuid.UUID) -> QWidget | None:
-        from kyodo_desktop.ui.consultation_form import ConsultationForm
+        from kyodo_desktop.ui.consultations.form import ConsultationForm
 
         try:
             form = ConsultationForm.open_existing(self.workspace, consultation_id, self)
@@ -158,7 +158,7 @@ class ConsultationScreen(ListScreen):
 
     def export_csv(self) -> QObject | None:
         """The list as it is filtered, to CSV in the background; the job, if started."""
-        from kyodo_desktop.ui.export_dialog import export_consultations_to_csv
+        from kyodo_desktop.ui.consultations.export_dialog import export_consultations_to_csv
 
         # The list follows the search box only after a pause in typing: what the filter bar
         # shows now is what leaves, never the wider filter of a moment ago. (The pause's

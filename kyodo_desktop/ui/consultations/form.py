@@ -4,7 +4,7 @@ Keyboard only from the first field to saved: Tab moves on, Space ticks a topic, 
 a list finds the entry, Ctrl+S saves, Esc asks before discarding anything typed. A new
 consultation clears the form when saved, ready for the next person in the queue; changing a
 saved one closes the form. What is typed is written to a draft file a second after the
-last change (services/drafts.py) and offered again after a crash (ui/consultation_drafts.py).
+last change (services/drafts.py) and offered again after a crash (ui/consultations/drafts.py).
 When someone else signs in the form closes but its draft stays, offered to its officer at
 their next sign-in; while the screen is locked the form is hidden (ui/main_window.py).
 """
@@ -34,10 +34,10 @@ from kyodo_desktop.services.consultations.log import (
     get_consultation,
     log_consultation,
 )
-from kyodo_desktop.ui.consultation_entry import ConsultationEntry
-from kyodo_desktop.ui.consultation_fields import FieldError
+from kyodo_desktop.ui.consultations.entry import ConsultationEntry
 from kyodo_desktop.ui.login import message_label, refusal_text
 from kyodo_desktop.ui.print_menu import ConsultationPrintButton
+from kyodo_desktop.ui.widgets.fields import FieldError
 from kyodo_desktop.ui.widgets.questions import confirm
 from kyodo_desktop.ui.widgets.refusal_box import say_refusal
 

@@ -16,7 +16,7 @@ _CHOICE = "draftChoice"  # the property that ties a button of the question to it
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.workspace import Workspace
-    from kyodo_desktop.ui.consultation_form import ConsultationForm
+    from kyodo_desktop.ui.consultations.form import ConsultationForm
 
 
 def summary(draft: drafts.Draft) -> str:
@@ -128,7 +128,7 @@ def offer_drafts(
 ) -> list[ConsultationForm]:
     """Ask about each of the signed-in officer's drafts (but those of forms open now);
     the forms reopened."""
-    from kyodo_desktop.ui.consultation_form import DRAFT_KIND, ConsultationForm
+    from kyodo_desktop.ui.consultations.form import DRAFT_KIND, ConsultationForm
 
     actor = workspace.actor
     if actor is None or actor.staff_id is None:

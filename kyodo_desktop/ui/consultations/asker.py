@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.services import browse
 from kyodo_desktop.services.consultations import askers
 from kyodo_desktop.store.filters import GroupFilter
-from kyodo_desktop.ui.consultation_fields import FieldError, PreeditLineEdit
+from kyodo_desktop.ui.widgets.fields import FieldError, PreeditLineEdit
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.actor import Actor
@@ -32,8 +32,8 @@ LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def register_person(workspace: Workspace, parent: QWidget) -> uuid.UUID | None:
-    """Register a new person (ui/person_dialog.py); the new person's id, or None."""
-    from kyodo_desktop.ui.person_dialog import PersonDialog  # built beside this form
+    """Register a new person (ui/consultations/person_dialog.py); the new person's id, or None."""
+    from kyodo_desktop.ui.consultations.person_dialog import PersonDialog  # built beside this form
 
     return PersonDialog.ask(workspace, parent)
 

@@ -1,6 +1,6 @@
 """The fields of one consultation (相談) and what is typed in them, as values and back.
 
-The form around them (ui/consultation_form.py) opens, saves, keeps drafts and closes;
+The form around them (ui/consultations/form.py) opens, saves, keeps drafts and closes;
 this widget only knows the fields: their order for Tab, their defaults, reading them into
 a `ConsultationDraft`, and a plain snapshot for the draft file.
 """
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 from kyodo_desktop.rules.vocabulary import Channel
 from kyodo_desktop.services import browse
 from kyodo_desktop.services.consultations.log import ConsultationDraft
-from kyodo_desktop.ui.consultation_asker import AskerField
-from kyodo_desktop.ui.consultation_fields import (
+from kyodo_desktop.ui.consultations.asker import AskerField
+from kyodo_desktop.ui.widgets.fields import (
     ChoiceCombo,
     DateField,
     PreeditTextEdit,

@@ -1,4 +1,4 @@
-"""The fields of the consultation form: dates typed as the ward writes them, IME-safe text.
+"""The fields the forms are made of: dates typed as the ward writes them, IME-safe text, choices.
 
 Text fields remember a word the IME has not converted yet (the preedit), so that saving
 in the middle of a conversion keeps it as typed (`commit_preedit`).
