@@ -228,7 +228,7 @@ def test_escape_asks_before_what_was_typed_is_thrown_away(qtbot, counter, monkey
 
 def test_the_groups_page_opens_the_dialog_for_its_group(qtbot, counter, monkeypatch):  # type: ignore[no-untyped-def]
     from kyodo_desktop.ui.application_page import ApplicationPage
-    from kyodo_desktop.ui.group_page import GroupPage
+    from kyodo_desktop.ui.groups.page import GroupPage
 
     group_id = register_group(counter)
     asked: list[uuid.UUID | None] = []

@@ -31,7 +31,7 @@ from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
 from kyodo_desktop.ui import application_page as page_module
 from kyodo_desktop.ui.application_page import ApplicationPage
 from kyodo_desktop.ui.budget_dialog import BudgetDialog
-from kyodo_desktop.ui.group_page import GroupPage
+from kyodo_desktop.ui.groups.page import GroupPage
 from kyodo_desktop.ui.step_dialog import StepDialog
 
 pytestmark = pytest.mark.usefixtures("ui_resources", "closing_discards")

@@ -22,7 +22,7 @@ from kyodo_desktop.ui.case_dialog import CaseDialog, index_of
 from kyodo_desktop.ui.case_event_dialog import CaseEventDialog
 from kyodo_desktop.ui.case_page import CasePage, CloseCaseQuestion
 from kyodo_desktop.ui.follow_ups import FollowUpPanel
-from kyodo_desktop.ui.group_page import GroupPage
+from kyodo_desktop.ui.groups.page import GroupPage
 from kyodo_desktop.ui.screens.cases import CaseScreen
 
 pytestmark = pytest.mark.usefixtures("ui_resources", "closing_discards")

@@ -15,8 +15,8 @@ from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.applications.entitlements import this_fiscal_year
 from kyodo_desktop.services.groups.registry import GroupDraft, create_group
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.ui.entitlement_panel import EntitlementPanel
-from kyodo_desktop.ui.group_page import GroupPage
+from kyodo_desktop.ui.groups.entitlement_panel import EntitlementPanel
+from kyodo_desktop.ui.groups.page import GroupPage
 
 pytestmark = pytest.mark.usefixtures("ui_resources")
 

@@ -14,9 +14,9 @@ from kyodo_desktop.services.consultations.log import ConsultationDraft, log_cons
 from kyodo_desktop.services.groups.registry import GroupDraft, create_group, get_group
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.groups import Group
-from kyodo_desktop.ui.group_dialog import GroupDialog
-from kyodo_desktop.ui.group_duplicates import DuplicateChoice, DuplicateQuestion
-from kyodo_desktop.ui.group_page import ActiveQuestion, GroupPage
+from kyodo_desktop.ui.groups.dialog import GroupDialog
+from kyodo_desktop.ui.groups.duplicates import DuplicateChoice, DuplicateQuestion
+from kyodo_desktop.ui.groups.page import ActiveQuestion, GroupPage
 from kyodo_desktop.ui.widgets.record_dialog import DiscardChangesQuestion
 
 pytestmark = pytest.mark.usefixtures("ui_resources", "closing_discards")

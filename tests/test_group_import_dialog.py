@@ -12,8 +12,8 @@ from sqlalchemy import select
 from test_group_import import HEADER, LEDGER, saved, write_xlsx
 
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.ui.group_import_dialog import GroupImportDialog
-from kyodo_desktop.ui.screens.groups import GroupScreen
+from kyodo_desktop.ui.groups.import_dialog import GroupImportDialog
+from kyodo_desktop.ui.groups.screen import GroupScreen
 from kyodo_desktop.ui.widgets.refusal_box import RefusalBox
 
 pytestmark = pytest.mark.usefixtures("ui_resources")

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.groups.registry import GroupDraft, create_group, deactivate_group
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.ui.group_dialog import GroupDialog
-from kyodo_desktop.ui.group_page import GroupPage
-from kyodo_desktop.ui.screens.groups import GroupScreen
+from kyodo_desktop.ui.groups.dialog import GroupDialog
+from kyodo_desktop.ui.groups.page import GroupPage
+from kyodo_desktop.ui.groups.screen import GroupScreen
 
 pytestmark = pytest.mark.usefixtures("ui_resources")
 

@@ -25,7 +25,7 @@ from kyodo_desktop.store.filters import ApplicationFilter
 from kyodo_desktop.ui.application_page import ApplicationPage
 from kyodo_desktop.ui.blank_forms import BlankFormDialog
 from kyodo_desktop.ui.consultations.form import ConsultationForm, DiscardTypedQuestion
-from kyodo_desktop.ui.group_page import GroupPage
+from kyodo_desktop.ui.groups.page import GroupPage
 from kyodo_desktop.ui.print_preview import PrintPreview
 from kyodo_desktop.ui.screens.documents import DocumentScreen
 from kyodo_desktop.ui.widgets.refusal_box import RefusalBox

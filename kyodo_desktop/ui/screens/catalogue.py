@@ -37,7 +37,7 @@ def screen_entries() -> list[ScreenEntry]:
         ScreenEntry(
             "groups",
             translate("Navigation", "Groups"),
-            _lazy("kyodo_desktop.ui.screens.groups", "GroupScreen"),
+            _lazy("kyodo_desktop.ui.groups.screen", "GroupScreen"),
         ),
         ScreenEntry(
             "cases",

@@ -18,7 +18,7 @@ from kyodo_desktop.services.groups.registry import (
     office_choices,
 )
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.ui.group_duplicates import DuplicateChoice, DuplicateQuestion
+from kyodo_desktop.ui.groups.duplicates import DuplicateChoice, DuplicateQuestion
 from kyodo_desktop.ui.widgets.day_edit import DayEdit
 from kyodo_desktop.ui.widgets.record_dialog import RecordDialog
 

@@ -13,9 +13,9 @@ from kyodo_desktop.services.groups.registry import office_choices
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.filters import GroupFilter
 from kyodo_desktop.ui.formatting import label, wareki
-from kyodo_desktop.ui.group_dialog import GroupDialog
-from kyodo_desktop.ui.group_import_dialog import GroupImportDialog
-from kyodo_desktop.ui.group_page import GroupPage
+from kyodo_desktop.ui.groups.dialog import GroupDialog
+from kyodo_desktop.ui.groups.import_dialog import GroupImportDialog
+from kyodo_desktop.ui.groups.page import GroupPage
 from kyodo_desktop.ui.widgets.filtered_screen import Filtered, FilteredListScreen
 from kyodo_desktop.ui.widgets.lazy_model import Column
 from kyodo_desktop.ui.widgets.refusal_box import open_or_tell

@@ -27,8 +27,8 @@ from kyodo_desktop.services.groups.registry import (
 )
 from kyodo_desktop.services.permissions import Permission, allows
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.ui.entitlement_panel import EntitlementPanel
 from kyodo_desktop.ui.formatting import label, programme_code_label, wareki
+from kyodo_desktop.ui.groups.entitlement_panel import EntitlementPanel
 from kyodo_desktop.ui.login import message_label
 from kyodo_desktop.ui.print_menu import preview_printout
 from kyodo_desktop.ui.widgets.lazy_model import Column, LazyTableModel
@@ -189,7 +189,7 @@ class GroupPage(QDialog):
         )
 
     def edit(self) -> None:
-        from kyodo_desktop.ui.group_dialog import GroupDialog
+        from kyodo_desktop.ui.groups.dialog import GroupDialog
 
         if GroupDialog.ask(self._workspace, self, self.group_id) is not None:
             self.changed = True
