@@ -25,8 +25,8 @@ from kyodo_desktop.services.applications.filing import (
 )
 from kyodo_desktop.services.errors import InputError
 from kyodo_desktop.services.groups.registry import GroupDraft, create_group
-from kyodo_desktop.ui import application_dialog
-from kyodo_desktop.ui.application_dialog import ApplicationDialog
+from kyodo_desktop.ui.applications import dialog as application_dialog
+from kyodo_desktop.ui.applications.dialog import ApplicationDialog
 from kyodo_desktop.ui.widgets.record_dialog import DiscardChangesQuestion
 
 pytestmark = [
@@ -227,7 +227,7 @@ def test_escape_asks_before_what_was_typed_is_thrown_away(qtbot, counter, monkey
 
 
 def test_the_groups_page_opens_the_dialog_for_its_group(qtbot, counter, monkeypatch):  # type: ignore[no-untyped-def]
-    from kyodo_desktop.ui.application_page import ApplicationPage
+    from kyodo_desktop.ui.applications.page import ApplicationPage
     from kyodo_desktop.ui.groups.page import GroupPage
 
     group_id = register_group(counter)

@@ -28,11 +28,11 @@ from kyodo_desktop.services.errors import NotFoundError
 from kyodo_desktop.services.groups.registry import GroupDraft, create_group
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
-from kyodo_desktop.ui import application_page as page_module
-from kyodo_desktop.ui.application_page import ApplicationPage
-from kyodo_desktop.ui.budget_dialog import BudgetDialog
+from kyodo_desktop.ui.applications import page as page_module
+from kyodo_desktop.ui.applications.budget_dialog import BudgetDialog
+from kyodo_desktop.ui.applications.page import ApplicationPage
+from kyodo_desktop.ui.applications.step_dialog import StepDialog
 from kyodo_desktop.ui.groups.page import GroupPage
-from kyodo_desktop.ui.step_dialog import StepDialog
 
 pytestmark = pytest.mark.usefixtures("ui_resources", "closing_discards")
 

@@ -19,9 +19,9 @@ from kyodo_desktop.services.applications.filing import (
     open_application,
 )
 from kyodo_desktop.services.groups.registry import GroupDraft, create_group
-from kyodo_desktop.ui.application_dialog import ApplicationDialog
-from kyodo_desktop.ui.screens import applications as screen_module
-from kyodo_desktop.ui.screens.applications import ApplicationScreen
+from kyodo_desktop.ui.applications import screen as screen_module
+from kyodo_desktop.ui.applications.dialog import ApplicationDialog
+from kyodo_desktop.ui.applications.screen import ApplicationScreen
 
 pytestmark = pytest.mark.usefixtures("ui_resources", "closing_discards")
 

@@ -21,7 +21,7 @@ from kyodo_desktop.services.applications.filing import (
     set_budget_lines,
 )
 from kyodo_desktop.services.groups.registry import GroupDraft, create_group
-from kyodo_desktop.ui.budget_dialog import BudgetDialog
+from kyodo_desktop.ui.applications.budget_dialog import BudgetDialog
 from kyodo_desktop.ui.widgets.record_dialog import DiscardChangesQuestion
 
 pytestmark = pytest.mark.usefixtures("ui_resources", "closing_discards")

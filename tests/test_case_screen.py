@@ -293,7 +293,7 @@ class FakePage(QObject):
 def test_an_application_step_on_the_timeline_opens_the_application(  # type: ignore[no-untyped-def]
     qtbot, counter_workspace, monkeypatch, qtmodeltester
 ):
-    import kyodo_desktop.ui.application_page as module
+    import kyodo_desktop.ui.applications.page as module
 
     workspace = counter_workspace
     group_id = new_group(workspace)

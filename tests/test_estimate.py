@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidgetItem
 
-from kyodo_desktop.ui.estimate import EstimatePanel
+from kyodo_desktop.ui.applications.estimate import EstimatePanel
 
 pytestmark = pytest.mark.usefixtures("ui_resources")
 

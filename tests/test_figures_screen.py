@@ -15,9 +15,9 @@ from kyodo_desktop.rules.vocabulary import StaffRole, StepKind
 from kyodo_desktop.services.errors import InputError
 from kyodo_desktop.services.figures.year import year_figures
 from kyodo_desktop.store.applications import Application
+from kyodo_desktop.ui.applications import screen as application_screen
 from kyodo_desktop.ui.drill_dialog import DrillDialog
 from kyodo_desktop.ui.figure_table import FigureTableModel
-from kyodo_desktop.ui.screens import applications as application_screen
 from kyodo_desktop.ui.screens import figures as screen_module
 from kyodo_desktop.ui.screens.figures import FigureScreen
 from kyodo_desktop.ui.widgets import refusal_box

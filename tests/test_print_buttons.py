@@ -22,7 +22,7 @@ from kyodo_desktop.services.workspace import SYSTEM, Workspace
 from kyodo_desktop.store.applications import ApplicationStep
 from kyodo_desktop.store.base import utcnow
 from kyodo_desktop.store.filters import ApplicationFilter
-from kyodo_desktop.ui.application_page import ApplicationPage
+from kyodo_desktop.ui.applications.page import ApplicationPage
 from kyodo_desktop.ui.blank_forms import BlankFormDialog
 from kyodo_desktop.ui.consultations.form import ConsultationForm, DiscardTypedQuestion
 from kyodo_desktop.ui.groups.page import GroupPage

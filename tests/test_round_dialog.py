@@ -13,8 +13,8 @@ from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.groups.registry import GroupDraft, create_group
 from kyodo_desktop.services.permissions import DENIED, Permission
 from kyodo_desktop.store.applications import Application
+from kyodo_desktop.ui.applications.round_dialog import RoundDialog, RoundQuestion
 from kyodo_desktop.ui.main_window import MainWindow
-from kyodo_desktop.ui.round_dialog import RoundDialog, RoundQuestion
 from kyodo_desktop.ui.screens.catalogue import screen_entries
 
 pytestmark = pytest.mark.usefixtures("ui_resources")
@@ -160,7 +160,7 @@ def test_a_locked_database_can_be_tried_again_and_the_question_is_fresh(  # type
     qtbot, head_office, actor_factory, monkeypatch
 ):
     from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
-    from kyodo_desktop.ui import round_dialog
+    from kyodo_desktop.ui.applications import round_dialog
 
     asked = answer(monkeypatch, yes=True)
     dialog = open_dialog(qtbot, head_office)

@@ -228,7 +228,7 @@ class CasePage(QDialog):
         self._done()
 
     def _open_application(self, application_id: uuid.UUID) -> QWidget | None:
-        from kyodo_desktop.ui.application_page import ApplicationPage
+        from kyodo_desktop.ui.applications.page import ApplicationPage
 
         page = open_or_tell(
             self._tell, lambda: ApplicationPage.show_for(self._workspace, self, application_id)

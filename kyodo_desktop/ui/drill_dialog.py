@@ -155,7 +155,7 @@ class DrillDialog(QDialog):
             self.open_consultation(row.id)
 
     def open_application(self, application_id: uuid.UUID) -> QWidget | None:
-        from kyodo_desktop.ui.screens import applications
+        from kyodo_desktop.ui.applications import screen as applications
 
         page = open_or_tell(
             self._tell,

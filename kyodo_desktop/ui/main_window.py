@@ -26,7 +26,7 @@ from kyodo_desktop import __version__
 if TYPE_CHECKING:  # the window shows before the database layer is even imported
     from kyodo_desktop.services.actor import Actor
     from kyodo_desktop.services.workspace import Workspace
-    from kyodo_desktop.ui.estimate import EstimateDialog
+    from kyodo_desktop.ui.applications.estimate import EstimateDialog
     from kyodo_desktop.ui.idle_lock import IdleLock
 
 STYLE_SHEET = """
@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
 
     def open_round_dialog(self) -> QWidget:
         """記録 → ①の年度一括申請 (head office): a dialog of its own, closed when done."""
-        from kyodo_desktop.ui.round_dialog import RoundDialog
+        from kyodo_desktop.ui.applications.round_dialog import RoundDialog
 
         assert self.workspace is not None
         dialog = RoundDialog(self.workspace, self)
@@ -488,7 +488,7 @@ class MainWindow(QMainWindow):
     def open_estimate(self) -> EstimateDialog:
         """Show the 試算 window (one, kept beside the main window)."""
         from kyodo_desktop.services.rule_settings import current_rule_settings
-        from kyodo_desktop.ui.estimate import EstimateDialog
+        from kyodo_desktop.ui.applications.estimate import EstimateDialog
 
         assert self.workspace is not None
         if self._estimate is None:

@@ -216,8 +216,8 @@ class GroupPage(QDialog):
         self.reload()
 
     def new_application(self) -> None:
-        """File an application for this group (ui/application_dialog.py), then its page."""
-        from kyodo_desktop.ui.application_dialog import ApplicationDialog
+        """File an application for this group (ui/applications/dialog.py), then its page."""
+        from kyodo_desktop.ui.applications.dialog import ApplicationDialog
 
         application_id = ApplicationDialog.ask(self._workspace, self, group_id=self.group_id)
         if application_id is None:
@@ -236,7 +236,7 @@ class GroupPage(QDialog):
             self._show_application(row.id)
 
     def _show_application(self, application_id: uuid.UUID) -> None:
-        from kyodo_desktop.ui.application_page import ApplicationPage
+        from kyodo_desktop.ui.applications.page import ApplicationPage
 
         page = open_or_tell(
             self._tell, lambda: ApplicationPage.show_for(self._workspace, self, application_id)

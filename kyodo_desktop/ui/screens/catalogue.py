@@ -47,7 +47,7 @@ def screen_entries() -> list[ScreenEntry]:
         ScreenEntry(
             "applications",
             translate("Navigation", "Applications"),
-            _lazy("kyodo_desktop.ui.screens.applications", "ApplicationScreen"),
+            _lazy("kyodo_desktop.ui.applications.screen", "ApplicationScreen"),
         ),
         ScreenEntry(
             "documents",

@@ -1,7 +1,7 @@
 """An application's page (申請の詳細): where it stands, its steps, and what may come next.
 
 Everything shown comes from `services.applications.filing.get_application` (the offers already say
-what this officer may record and why not); a step is recorded in `ui/step_dialog.py` and the
+what this officer may record and why not); a step is recorded in `ui/applications/step_dialog.py` and the
 page is read again after every change.
 """
 
@@ -29,7 +29,7 @@ from kyodo_desktop.services.applications.filing import ApplicationView, get_appl
 from kyodo_desktop.services.applications.view import OTHER_OFFICE, StepView, stage_refusal
 from kyodo_desktop.services.permissions import DENIED, Permission, allows
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.ui.application_steps import (
+from kyodo_desktop.ui.applications.steps import (
     OVERRIDE_MARK,
     overridden_text,
     step_columns,
@@ -270,7 +270,7 @@ class ApplicationPage(QDialog):
         The dialog is window-modal and opened without blocking, so that this page can be
         shown without blocking too (from a list) and the dialog driven like any window.
         """
-        from kyodo_desktop.ui.step_dialog import StepDialog
+        from kyodo_desktop.ui.applications.step_dialog import StepDialog
 
         dialog = StepDialog(self._workspace, self.view, kind, self)
         dialog.finished.connect(lambda result: self._step_closed(dialog, result))
@@ -288,7 +288,7 @@ class ApplicationPage(QDialog):
 
     def edit_lines(self, stage: str) -> None:
         """The 収支予算 ("budget") or 収支決算 ("actual") in their own dialog."""
-        from kyodo_desktop.ui.budget_dialog import BudgetDialog
+        from kyodo_desktop.ui.applications.budget_dialog import BudgetDialog
 
         saved = open_or_tell(
             partial(say_refusal, self.message),

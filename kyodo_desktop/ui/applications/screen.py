@@ -15,14 +15,14 @@ from kyodo_desktop.services.groups.registry import office_choices
 from kyodo_desktop.services.permissions import office_scope
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.filters import ApplicationFilter
-from kyodo_desktop.ui.application_steps import OVERRIDE_MARK
+from kyodo_desktop.ui.applications.steps import OVERRIDE_MARK
 from kyodo_desktop.ui.formatting import division_label, fiscal, label, programme_label, yen
 from kyodo_desktop.ui.widgets.filtered_screen import Filtered, FilteredListScreen
 from kyodo_desktop.ui.widgets.lazy_model import Column
 from kyodo_desktop.ui.widgets.refusal_box import open_or_tell
 
 if TYPE_CHECKING:
-    from kyodo_desktop.ui.application_page import ApplicationPage
+    from kyodo_desktop.ui.applications.page import ApplicationPage
 
 YEARS_SHOWN = 20  # the 年度 offered in the filter, counting back from next year
 WIDTHS = (76, 160, 110, 150, 110, 70, 140, 90, 90, 90)
@@ -32,13 +32,13 @@ def show_application(
     workspace: Workspace, parent: QWidget, application_id: uuid.UUID
 ) -> ApplicationPage:
     """The application's page, beside the list (it does not block); imported when asked for."""
-    from kyodo_desktop.ui.application_page import ApplicationPage
+    from kyodo_desktop.ui.applications.page import ApplicationPage
 
     return ApplicationPage.show_for(workspace, parent, application_id)
 
 
 def new_application(workspace: Workspace, parent: QWidget) -> uuid.UUID | None:
-    from kyodo_desktop.ui.application_dialog import ApplicationDialog
+    from kyodo_desktop.ui.applications.dialog import ApplicationDialog
 
     return ApplicationDialog.ask(workspace, parent)
 

@@ -18,7 +18,7 @@ from kyodo_desktop.services.groups.registry import GroupView
 
 
 class Chosen(Protocol):
-    """The programme and 年度 chosen (ui/programme_choice.py)."""
+    """The programme and 年度 chosen (ui/applications/programme_choice.py)."""
 
     @property
     def code(self) -> str | None: ...

@@ -35,14 +35,14 @@ from kyodo_desktop.services.applications.filing import (
 )
 from kyodo_desktop.services.errors import InputError, ServiceError
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.ui.application_fields import MonthsTable
-from kyodo_desktop.ui.budget_lines import (
+from kyodo_desktop.ui.applications.budget_lines import (
     EXPENSE,
     INCOME,
     SIDE,
     BudgetLinesModel,
     SideDelegate,
 )
+from kyodo_desktop.ui.applications.fields import MonthsTable
 from kyodo_desktop.ui.login import message_label
 from kyodo_desktop.ui.widgets.record_dialog import DiscardChangesQuestion
 from kyodo_desktop.ui.widgets.refusal_box import say_refusal

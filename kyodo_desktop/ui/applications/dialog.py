@@ -42,10 +42,10 @@ from kyodo_desktop.services.groups.registry import GroupView, get_group
 from kyodo_desktop.services.permissions import Permission, allows
 from kyodo_desktop.services.rule_settings import current_rule_settings
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.ui.application_fields import GroupPicker, MonthsTable, typed_number
-from kyodo_desktop.ui.application_judgement import JudgementView, OverrideBox
-from kyodo_desktop.ui.application_request import TypedFacts, grant_request
-from kyodo_desktop.ui.programme_choice import ProgrammeChoice
+from kyodo_desktop.ui.applications.fields import GroupPicker, MonthsTable, typed_number
+from kyodo_desktop.ui.applications.judgement import JudgementView, OverrideBox
+from kyodo_desktop.ui.applications.programme_choice import ProgrammeChoice
+from kyodo_desktop.ui.applications.request import TypedFacts, grant_request
 from kyodo_desktop.ui.widgets.day_edit import DayEdit
 from kyodo_desktop.ui.widgets.record_dialog import RecordDialog
 
