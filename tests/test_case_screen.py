@@ -18,12 +18,12 @@ from kyodo_desktop.services.consultations.follow_ups import FollowUpKind, due_fo
 from kyodo_desktop.services.groups.registry import GroupDraft, create_group
 from kyodo_desktop.services.workspace import SYSTEM, Workspace
 from kyodo_desktop.store.applications import Application, ApplicationStep, Project
-from kyodo_desktop.ui.case_dialog import CaseDialog, index_of
-from kyodo_desktop.ui.case_event_dialog import CaseEventDialog
-from kyodo_desktop.ui.case_page import CasePage, CloseCaseQuestion
+from kyodo_desktop.ui.cases.dialog import CaseDialog, index_of
+from kyodo_desktop.ui.cases.event_dialog import CaseEventDialog
+from kyodo_desktop.ui.cases.page import CasePage, CloseCaseQuestion
+from kyodo_desktop.ui.cases.screen import CaseScreen
 from kyodo_desktop.ui.follow_ups import FollowUpPanel
 from kyodo_desktop.ui.groups.page import GroupPage
-from kyodo_desktop.ui.screens.cases import CaseScreen
 
 pytestmark = pytest.mark.usefixtures("ui_resources", "closing_discards")
 

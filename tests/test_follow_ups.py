@@ -360,7 +360,7 @@ def test_the_panel_says_when_it_shows_only_the_first(panel, demo_workspace, monk
 
 def test_a_locked_database_while_opening_is_said_so(panel, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
-    from kyodo_desktop.ui.case_page import CasePage
+    from kyodo_desktop.ui.cases.page import CasePage
 
     locked = EnvironmentFaultError(Problem.LOCKED, "database is locked")
 

@@ -195,7 +195,7 @@ class FollowUpPanel(QWidget):
         return form
 
     def _open_case(self, item: FollowUpItem) -> None:
-        from kyodo_desktop.ui.case_page import CasePage
+        from kyodo_desktop.ui.cases.page import CasePage
 
         try:
             CasePage.ask(self.workspace, self, item.record_id)

@@ -197,7 +197,7 @@ class GroupPage(QDialog):
 
     def open_case(self, case_id: uuid.UUID) -> None:
         """A support case on the timeline opens its page (支援ケース)."""
-        from kyodo_desktop.ui.case_page import CasePage
+        from kyodo_desktop.ui.cases.page import CasePage
 
         changed = open_or_tell(self._tell, lambda: CasePage.ask(self._workspace, self, case_id))
         if changed:
@@ -205,8 +205,8 @@ class GroupPage(QDialog):
 
     def new_case(self) -> None:
         """Open a support case for this group, then its page."""
-        from kyodo_desktop.ui.case_dialog import CaseDialog
-        from kyodo_desktop.ui.case_page import CasePage
+        from kyodo_desktop.ui.cases.dialog import CaseDialog
+        from kyodo_desktop.ui.cases.page import CasePage
 
         case_id = CaseDialog.ask(self._workspace, self, group_id=self.group_id)
         if case_id is None:

@@ -42,7 +42,7 @@ def screen_entries() -> list[ScreenEntry]:
         ScreenEntry(
             "cases",
             translate("Navigation", "Support cases"),
-            _lazy("kyodo_desktop.ui.screens.cases", "CaseScreen"),
+            _lazy("kyodo_desktop.ui.cases.screen", "CaseScreen"),
         ),
         ScreenEntry(
             "applications",

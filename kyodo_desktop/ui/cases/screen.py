@@ -10,8 +10,8 @@ from kyodo_desktop.rules.vocabulary import CaseStatus
 from kyodo_desktop.services import browse
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.filters import CaseFilter
-from kyodo_desktop.ui.case_dialog import CaseDialog
-from kyodo_desktop.ui.case_page import CasePage
+from kyodo_desktop.ui.cases.dialog import CaseDialog
+from kyodo_desktop.ui.cases.page import CasePage
 from kyodo_desktop.ui.formatting import label, wareki
 from kyodo_desktop.ui.widgets.filtered_screen import Filtered, FilteredListScreen
 from kyodo_desktop.ui.widgets.lazy_model import Column

@@ -189,13 +189,13 @@ class CasePage(QDialog):
             self._refused(error)
 
     def add_entry(self) -> None:
-        from kyodo_desktop.ui.case_event_dialog import CaseEventDialog
+        from kyodo_desktop.ui.cases.event_dialog import CaseEventDialog
 
         if CaseEventDialog.ask(self._workspace, self, self.case_id) is not None:
             self._done()
 
     def edit(self) -> None:
-        from kyodo_desktop.ui.case_dialog import CaseDialog
+        from kyodo_desktop.ui.cases.dialog import CaseDialog
 
         if CaseDialog.ask(self._workspace, self, case_id=self.case_id) is not None:
             self._done()
