@@ -309,7 +309,7 @@ def test_kyodo_admin_report_refuses_bad_input_in_one_japanese_line(
 
 @pytest.fixture
 def screen(demo_head_office, qtbot):  # type: ignore[no-untyped-def]
-    from kyodo_desktop.ui.screens.figures import FigureScreen
+    from kyodo_desktop.ui.figures.screen import FigureScreen
 
     shown = FigureScreen(demo_head_office, today=TODAY)
     qtbot.addWidget(shown)
@@ -319,7 +319,7 @@ def screen(demo_head_office, qtbot):  # type: ignore[no-untyped-def]
 def _open_dialog(screen, qtbot):  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QPushButton
 
-    from kyodo_desktop.ui.figure_export_dialog import FigureExportDialog
+    from kyodo_desktop.ui.figures.export_dialog import FigureExportDialog
 
     button = screen.findChild(QPushButton, "figureExportButton")
     assert button is not None and button.isEnabled()
@@ -333,7 +333,7 @@ def _open_dialog(screen, qtbot):  # type: ignore[no-untyped-def]
 def test_the_screen_exports_what_it_shows_and_says_where(
     screen, demo_head_office, out, qtbot, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.ui.figure_export_dialog import FigureExportDialog
+    from kyodo_desktop.ui.figures.export_dialog import FigureExportDialog
 
     asked: list[Path] = []
 
@@ -354,7 +354,7 @@ def test_the_screen_exports_what_it_shows_and_says_where(
 def test_the_screen_tells_in_japanese_when_the_folder_is_gone(
     screen, demo_head_office, out, qtbot, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.ui.figure_export_dialog import FigureExportDialog
+    from kyodo_desktop.ui.figures.export_dialog import FigureExportDialog
 
     gone = out / "gone" / "集計.pdf"
     monkeypatch.setattr(FigureExportDialog, "ask_path", classmethod(lambda *a: gone))
@@ -368,7 +368,7 @@ def test_the_screen_tells_in_japanese_when_the_folder_is_gone(
 def test_a_counter_officer_sees_the_button_greyed_out(demo_workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QPushButton
 
-    from kyodo_desktop.ui.screens.figures import FigureScreen
+    from kyodo_desktop.ui.figures.screen import FigureScreen
 
     shown = FigureScreen(demo_workspace, today=TODAY)
     qtbot.addWidget(shown)

@@ -16,10 +16,10 @@ from kyodo_desktop.services.errors import InputError
 from kyodo_desktop.services.figures.year import year_figures
 from kyodo_desktop.store.applications import Application
 from kyodo_desktop.ui.applications import screen as application_screen
-from kyodo_desktop.ui.drill_dialog import DrillDialog
-from kyodo_desktop.ui.figure_table import FigureTableModel
-from kyodo_desktop.ui.screens import figures as screen_module
-from kyodo_desktop.ui.screens.figures import FigureScreen
+from kyodo_desktop.ui.figures import screen as screen_module
+from kyodo_desktop.ui.figures.drill_dialog import DrillDialog
+from kyodo_desktop.ui.figures.screen import FigureScreen
+from kyodo_desktop.ui.figures.table import FigureTableModel
 from kyodo_desktop.ui.widgets import refusal_box
 
 pytestmark = pytest.mark.usefixtures("ui_resources", "closing_discards")

@@ -57,7 +57,7 @@ def screen_entries() -> list[ScreenEntry]:
         ScreenEntry(
             "figures",
             translate("Navigation", "Figures"),
-            _lazy("kyodo_desktop.ui.screens.figures", "FigureScreen"),
+            _lazy("kyodo_desktop.ui.figures.screen", "FigureScreen"),
         ),
         ScreenEntry(
             "settings",

@@ -29,7 +29,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from kyodo_desktop.services.figures.year import Drill, FigureLine, FigureTable
-from kyodo_desktop.ui.figure_table import FigureTableModel
+from kyodo_desktop.ui.figures.table import FigureTableModel
 from kyodo_desktop.ui.resources import UI_FONT_FAMILY
 
 # Tables whose line chart runs along their columns (the months), one line per line.

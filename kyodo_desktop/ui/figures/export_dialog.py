@@ -35,7 +35,7 @@ from kyodo_desktop.ui.login import MESSAGE_STYLE, refusal_text
 if TYPE_CHECKING:
     from kyodo_desktop.services.figures.export import FigureExportResult
     from kyodo_desktop.services.workspace import Workspace
-    from kyodo_desktop.ui.screens.figures import FigureScreen
+    from kyodo_desktop.ui.figures.screen import FigureScreen
 
 # The radio buttons in order: the file's format (FigureFormat's value) and a CSV's encoding.
 CHOICES = (

@@ -39,9 +39,9 @@ from kyodo_desktop.services.figures.year import (
 from kyodo_desktop.services.groups.registry import office_choices
 from kyodo_desktop.services.permissions import office_scope
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.ui.drill_dialog import DrillDialog
-from kyodo_desktop.ui.figure_chart import FigureChart
-from kyodo_desktop.ui.figure_table import FigureTableModel
+from kyodo_desktop.ui.figures.chart import FigureChart
+from kyodo_desktop.ui.figures.drill_dialog import DrillDialog
+from kyodo_desktop.ui.figures.table import FigureTableModel
 from kyodo_desktop.ui.formatting import fiscal
 from kyodo_desktop.ui.widgets.refusal_box import tell_refusal
 
@@ -190,7 +190,7 @@ class FigureScreen(QWidget):
         self.year_box.currentIndexChanged.connect(self.reload)
         self.office_box.currentIndexChanged.connect(self.reload)
         self.reload()
-        from kyodo_desktop.ui.figure_export_dialog import export_button  # 書き出し…
+        from kyodo_desktop.ui.figures.export_dialog import export_button  # 書き出し…
 
         self.actions.addWidget(export_button(self, workspace))
 
