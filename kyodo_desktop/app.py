@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
             if window.workspace is None:
                 QTimer.singleShot(20, finish)
                 return
-            from kyodo_desktop.ui.pdf_printing import self_check
+            from kyodo_desktop.ui.printing.printer import self_check
 
             problems = [] if window.isVisible() else ["the main window is not visible"]
             problems += [problem for problem in (self_check(),) if problem]

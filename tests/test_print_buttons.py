@@ -23,11 +23,11 @@ from kyodo_desktop.store.applications import ApplicationStep
 from kyodo_desktop.store.base import utcnow
 from kyodo_desktop.store.filters import ApplicationFilter
 from kyodo_desktop.ui.applications.page import ApplicationPage
-from kyodo_desktop.ui.blank_forms import BlankFormDialog
 from kyodo_desktop.ui.consultations.form import ConsultationForm, DiscardTypedQuestion
 from kyodo_desktop.ui.groups.page import GroupPage
-from kyodo_desktop.ui.print_preview import PrintPreview
-from kyodo_desktop.ui.screens.documents import DocumentScreen
+from kyodo_desktop.ui.printing.blank_forms import BlankFormDialog
+from kyodo_desktop.ui.printing.preview import PrintPreview
+from kyodo_desktop.ui.printing.screen import DocumentScreen
 from kyodo_desktop.ui.widgets.refusal_box import RefusalBox
 
 pytestmark = pytest.mark.usefixtures("ui_resources")

@@ -1,6 +1,6 @@
 """The print preview: every page shown, printed on the printer chosen, saved as the same PDF.
 
-Printed pages are images of the form (ui/pdf_printing.py), so a printed file is checked by
+Printed pages are images of the form (ui/printing/printer.py), so a printed file is checked by
 its page count and by what is on each page; the form's text is checked in the printout.
 """
 
@@ -21,8 +21,8 @@ from PySide6.QtPrintSupport import QPrinter
 from kyodo_desktop.forms import layout
 from kyodo_desktop.forms.document import Sheet, render
 from kyodo_desktop.services.printing.printouts import Printout
-from kyodo_desktop.ui.pdf_printing import pages_to_print, render_page
-from kyodo_desktop.ui.print_preview import PrintPreview
+from kyodo_desktop.ui.printing.preview import PrintPreview
+from kyodo_desktop.ui.printing.printer import pages_to_print, render_page
 
 pytestmark = pytest.mark.usefixtures("ui_resources")
 

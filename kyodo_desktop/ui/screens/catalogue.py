@@ -52,7 +52,7 @@ def screen_entries() -> list[ScreenEntry]:
         ScreenEntry(
             "documents",
             translate("Navigation", "Forms"),
-            _lazy("kyodo_desktop.ui.screens.documents", "DocumentScreen"),
+            _lazy("kyodo_desktop.ui.printing.screen", "DocumentScreen"),
         ),
         ScreenEntry(
             "figures",

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.rules import programmes
 from kyodo_desktop.ui.formatting import fiscal
-from kyodo_desktop.ui.print_menu import Tell, preview_printout
+from kyodo_desktop.ui.printing.menu import Tell, preview_printout
 
 # The forms (reportlab) load when something is first printed, not at start-up.
 if TYPE_CHECKING:
     from kyodo_desktop.forms.catalogue import FormKind
     from kyodo_desktop.services.workspace import Workspace
-    from kyodo_desktop.ui.print_preview import PrintPreview
+    from kyodo_desktop.ui.printing.preview import PrintPreview
 
 
 class BlankFormDialog(QDialog):

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.services.safekeeping.saving import write_whole
-from kyodo_desktop.ui.pdf_printing import PrintJobError, print_pdf
+from kyodo_desktop.ui.printing.printer import PrintJobError, print_pdf
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.printing.printouts import Printout

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from kyodo_desktop.rules.vocabulary import StepKind
 from kyodo_desktop.services import browse
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.ui.blank_forms import print_blank_form
 from kyodo_desktop.ui.formatting import fiscal, label, wareki, yen
-from kyodo_desktop.ui.print_menu import preview_printout
+from kyodo_desktop.ui.printing.blank_forms import print_blank_form
+from kyodo_desktop.ui.printing.menu import preview_printout
 from kyodo_desktop.ui.widgets.lazy_model import Column
 from kyodo_desktop.ui.widgets.list_screen import ListScreen
 from kyodo_desktop.ui.widgets.refusal_box import tell_refusal

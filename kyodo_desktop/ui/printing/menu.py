@@ -1,7 +1,7 @@
-"""The 印刷 buttons of the pages (the chooser of blank forms is ui/blank_forms.py).
+"""The 印刷 buttons of the pages (the chooser of blank forms is ui/printing/blank_forms.py).
 
 Each asks a service in services/printing/printouts.py for a `Printout` and opens the preview on it
-(ui/print_preview.py); a refusal (another office's record, a form not printable yet, a
+(ui/printing/preview.py); a refusal (another office's record, a form not printable yet, a
 locked disk) is told the way the page tells any other.
 """
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from kyodo_desktop.services.actor import Actor
     from kyodo_desktop.services.printing.printouts import FormOffer, Printout
     from kyodo_desktop.services.workspace import Workspace
-    from kyodo_desktop.ui.print_preview import PrintPreview
+    from kyodo_desktop.ui.printing.preview import PrintPreview
 
 Tell = Callable[[Exception], bool]  # says why on the page; False for a bug
 
@@ -34,7 +34,7 @@ def preview_printout(
     parent: QWidget, tell: Tell, make: Callable[[], Printout]
 ) -> PrintPreview | None:
     """The preview of ``make()``'s printout, or None once ``tell`` has said why not."""
-    from kyodo_desktop.ui.print_preview import PrintPreview
+    from kyodo_desktop.ui.printing.preview import PrintPreview
 
     # Filling and rendering a form takes a moment: the officer sees it is coming.
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
