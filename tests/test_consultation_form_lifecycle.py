@@ -14,7 +14,7 @@ from kyodo_desktop.services.access import staff
 from kyodo_desktop.services.access.staff import StaffDraft
 from kyodo_desktop.ui.consultations.drafts import DraftChoice, RestoreDraftQuestion, offer_drafts
 from kyodo_desktop.ui.consultations.form import ConsultationForm, DiscardTypedQuestion
-from kyodo_desktop.ui.login import DiscardQuestion, LoginDialog
+from kyodo_desktop.ui.sign_in.login import DiscardQuestion, LoginDialog
 
 pytestmark = [
     pytest.mark.usefixtures("ui_resources"),
@@ -273,7 +273,7 @@ def test_the_lock_covers_a_residents_dialog_without_closing_it(  # type: ignore[
     qtbot, workspace, officer, tmp_path, monkeypatch
 ):
     from kyodo_desktop.ui.consultations.person_dialog import PersonDialog
-    from kyodo_desktop.ui.idle_lock import LockCover
+    from kyodo_desktop.ui.sign_in.idle_lock import LockCover
     from kyodo_desktop.ui.widgets.record_dialog import DiscardChangesQuestion
 
     # The test's end closes the dialog with its text: that is the one question expected.

@@ -15,12 +15,12 @@ from kyodo_desktop.services.access.staff import SIGN_IN_FAILED, SignInError, Sta
 from kyodo_desktop.services.workspace import Workspace, open_workspace
 from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.people import Staff
-from kyodo_desktop.ui.idle_lock import LockDialog
-from kyodo_desktop.ui.login import DiscardQuestion, LoginDialog, first_sign_in
 from kyodo_desktop.ui.main_window import MainWindow
-from kyodo_desktop.ui.password_dialog import PasswordDialog
 from kyodo_desktop.ui.screens.catalogue import screen_entries
-from kyodo_desktop.ui.setup_dialog import SetupDialog
+from kyodo_desktop.ui.sign_in.idle_lock import LockDialog
+from kyodo_desktop.ui.sign_in.login import DiscardQuestion, LoginDialog, first_sign_in
+from kyodo_desktop.ui.sign_in.password_dialog import PasswordDialog
+from kyodo_desktop.ui.sign_in.setup_dialog import SetupDialog
 
 pytestmark = pytest.mark.usefixtures("ui_resources")
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # the window shows before the database layer is even imported
     from kyodo_desktop.services.actor import Actor
     from kyodo_desktop.services.workspace import Workspace
     from kyodo_desktop.ui.applications.estimate import EstimateDialog
-    from kyodo_desktop.ui.idle_lock import IdleLock
+    from kyodo_desktop.ui.sign_in.idle_lock import IdleLock
 
 STYLE_SHEET = """
 QListWidget#navigation { font-size: 12pt; padding-top: 6px; }
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
     def attach(self, workspace: Workspace) -> None:
         """Show the workspace's records: the last screen used, the status bar, the title.
 
-        Someone is signed in to the workspace already (see ui/login.py `first_sign_in`).
+        Someone is signed in to the workspace already (see ui/sign_in/login.py `first_sign_in`).
         """
         if workspace.actor is None:
             raise RuntimeError("nobody is signed in to the workspace")
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
 
     def _start_idle_lock(self, workspace: Workspace) -> None:
         from kyodo_desktop.services.access.staff import idle_lock_minutes
-        from kyodo_desktop.ui.idle_lock import IdleLock
+        from kyodo_desktop.ui.sign_in.idle_lock import IdleLock
 
         timeout = self._idle_lock_ms or idle_lock_minutes(workspace.database) * 60_000
         self.idle_lock = IdleLock(self, workspace, timeout, self.switch_user)
@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
     def switch_user(self) -> bool:
         """ファイル → ユーザーの切り替え: whether someone else signed in."""
         from kyodo_desktop.services.access.staff import sign_out
-        from kyodo_desktop.ui.login import DiscardQuestion, LoginDialog
+        from kyodo_desktop.ui.sign_in.login import DiscardQuestion, LoginDialog
 
         workspace = self.workspace
         if workspace is None or workspace.actor is None:
@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
 
     def change_password(self) -> bool:
         """ファイル → パスワードの変更."""
-        from kyodo_desktop.ui.password_dialog import PasswordDialog
+        from kyodo_desktop.ui.sign_in.password_dialog import PasswordDialog
 
         workspace = self.workspace
         if workspace is None or workspace.actor is None or workspace.actor.staff_id is None:
@@ -434,7 +434,7 @@ class MainWindow(QMainWindow):
         A modal dialog cannot be hidden without ending it (and losing what was typed), so each
         gets the lock's opaque cover as a child instead, removed at the unlock.
         """
-        from kyodo_desktop.ui.idle_lock import LockCover
+        from kyodo_desktop.ui.sign_in.idle_lock import LockCover
 
         lock_dialog = self.idle_lock.dialog if self.idle_lock is not None else None
         for window in QApplication.topLevelWidgets():

@@ -35,8 +35,8 @@ from kyodo_desktop.ui.applications.steps import (
     step_columns,
 )
 from kyodo_desktop.ui.formatting import fiscal, label, wareki, yen
-from kyodo_desktop.ui.login import message_label
 from kyodo_desktop.ui.printing.menu import ApplicationPrintButton
+from kyodo_desktop.ui.sign_in.login import message_label
 from kyodo_desktop.ui.widgets.lazy_model import LazyTableModel
 from kyodo_desktop.ui.widgets.list_screen import ListSource, make_table
 from kyodo_desktop.ui.widgets.open_pages import OpenPages

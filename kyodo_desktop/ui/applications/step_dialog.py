@@ -39,7 +39,7 @@ from kyodo_desktop.services.errors import (
     StaleRecordError,
 )
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.ui.login import refusal_text
+from kyodo_desktop.ui.sign_in.login import refusal_text
 from kyodo_desktop.ui.widgets.day_edit import DayEdit
 from kyodo_desktop.ui.widgets.record_dialog import RecordDialog
 

@@ -26,7 +26,7 @@ from kyodo_desktop.services.applications.entitlements import (
 )
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.formatting import fiscal, programme_label, yen
-from kyodo_desktop.ui.login import message_label
+from kyodo_desktop.ui.sign_in.login import message_label
 from kyodo_desktop.ui.widgets.list_screen import make_table
 from kyodo_desktop.ui.widgets.refusal_box import say_refusal
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.services.errors import ServiceError
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.ui.login import message_label, refusal_text
+from kyodo_desktop.ui.sign_in.login import message_label, refusal_text
 from kyodo_desktop.ui.widgets.questions import confirm
 
 Field = TypeVar("Field", bound=QWidget)

@@ -13,7 +13,7 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from kyodo_desktop.ui.login import refusal_text
+from kyodo_desktop.ui.sign_in.login import refusal_text
 
 Opened = TypeVar("Opened")
 

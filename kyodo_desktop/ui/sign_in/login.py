@@ -155,7 +155,7 @@ def first_sign_in(workspace: Workspace, parent: QWidget, *, unattended: bool) ->
     if unattended:
         return system_actor(workspace.database, StaffRole.VIEWER)
     if needs_set_up(workspace.database):
-        from kyodo_desktop.ui.setup_dialog import SetupDialog
+        from kyodo_desktop.ui.sign_in.setup_dialog import SetupDialog
 
         return SetupDialog.ask(workspace.database, parent)
     return LoginDialog.ask(workspace.database, parent, demo=workspace.is_demo)
