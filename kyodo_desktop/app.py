@@ -80,10 +80,10 @@ def main(argv: list[str] | None = None) -> int:
                 app.exit(0)
                 return
             window.attach(workspace)
-            from kyodo_desktop.ui.backup_timer import start_backups
+            from kyodo_desktop.ui.safekeeping.backup_timer import start_backups
 
             backups.append(start_backups(window, workspace, interactive=not args.smoke_test))
-            from kyodo_desktop.ui.background_check import check_behind_window
+            from kyodo_desktop.ui.safekeeping.background_check import check_behind_window
 
             checks.append(check_behind_window(window, workspace, backups[-1]))
         except Exception as error:

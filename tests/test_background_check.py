@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from kyodo_desktop.services.workspace import open_workspace
 from kyodo_desktop.store.backup import check as backup_check
 from kyodo_desktop.store.database import DATABASE_FILE_NAME
-from kyodo_desktop.ui.background_check import BackgroundCheck, check_behind_window
+from kyodo_desktop.ui.safekeeping.background_check import BackgroundCheck, check_behind_window
 
 pytestmark = pytest.mark.usefixtures("ui_resources")
 
@@ -44,7 +44,7 @@ def test_damage_found_behind_the_window_is_told_and_stops_the_backups(
     damaged = tmp_path / "damaged.sqlite3"
     damage(damaged)
     monkeypatch.setattr(
-        "kyodo_desktop.ui.background_check.database_file", lambda _workspace: damaged
+        "kyodo_desktop.ui.safekeeping.background_check.database_file", lambda _workspace: damaged
     )
 
     class Backups:

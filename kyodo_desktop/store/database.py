@@ -71,7 +71,7 @@ def open_database(path: Path | None = None, *, url: str | None = None) -> Databa
         is_new = not path.exists() or path.stat().st_size == 0
         if not is_new and checked_before_opening(path):
             # A damaged file is told before anything reads or writes it (and it is left as it is);
-            # a large one is checked behind the open window (ui/background_check.py).
+            # a large one is checked behind the open window (ui/safekeeping/background_check.py).
             problems = quick_check(path)
             if problems != ["ok"]:
                 raise EnvironmentFaultError(Problem.DAMAGED, "; ".join(problems[:5]))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.store.backup.copies import backup_infos
 from kyodo_desktop.store.database import DATABASE_FILE_NAME
 from kyodo_desktop.store.errors import MESSAGES, Problem, classify
-from kyodo_desktop.ui.screens.backups_tab import reason_text, when
+from kyodo_desktop.ui.settings.backups_tab import reason_text, when
 
 
 def startup_failure_text(error: BaseException, data_dir: Path) -> tuple[str, str]:

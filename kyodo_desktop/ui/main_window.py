@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
 
     def open_audit_log(self) -> QWidget:
         """ツール → 監査ログ: shown in the window, so the idle lock covers it too."""
-        from kyodo_desktop.ui.screens.audit import AuditScreen
+        from kyodo_desktop.ui.safekeeping.audit_log import AuditScreen
 
         assert self.workspace is not None
         if self._audit is None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 # quick_check reads every page (about 0.25 s for 60 MB here, so seconds for the gigabytes of a
 # million consultations): a file larger than this is checked behind the open window instead of
-# before it opens (ui/background_check.py), so that the counter can start work at once.
+# before it opens (ui/safekeeping/background_check.py), so that the counter can start work at once.
 START_CHECK_LIMIT_BYTES = 256 * 1024 * 1024
 
 # Codes that mean the file itself is damaged (as opposed to locked, missing or unreadable).

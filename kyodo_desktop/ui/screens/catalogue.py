@@ -62,6 +62,6 @@ def screen_entries() -> list[ScreenEntry]:
         ScreenEntry(
             "settings",
             translate("Navigation", "Settings"),
-            _lazy("kyodo_desktop.ui.screens.settings", "SettingsScreen"),
+            _lazy("kyodo_desktop.ui.settings.screen", "SettingsScreen"),
         ),
     ]

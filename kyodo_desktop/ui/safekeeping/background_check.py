@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from kyodo_desktop.services.safekeeping.backups import database_file
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.backup.check import checked_before_opening, quick_check
-from kyodo_desktop.ui.backup_timer import BackupTimer
+from kyodo_desktop.ui.safekeeping.backup_timer import BackupTimer
 
 
 class BackgroundCheck(QObject):

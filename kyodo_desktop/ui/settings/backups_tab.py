@@ -29,8 +29,8 @@ from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.backup.names import BackupInfo, BackupReason
 from kyodo_desktop.store.backup.restore import BackupRefusedError
 from kyodo_desktop.store.errors import classify
-from kyodo_desktop.ui.backup_timer import BackupTimer
 from kyodo_desktop.ui.formatting import wareki
+from kyodo_desktop.ui.safekeeping.backup_timer import BackupTimer
 from kyodo_desktop.ui.widgets.lazy_model import Column, LazyTableModel
 from kyodo_desktop.ui.widgets.list_screen import make_table
 from kyodo_desktop.ui.widgets.questions import confirm

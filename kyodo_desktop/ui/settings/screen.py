@@ -9,7 +9,7 @@ from kyodo_desktop.rules.vocabulary import OfficeKind, StaffRole
 from kyodo_desktop.services import browse
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.formatting import label
-from kyodo_desktop.ui.screens.backups_tab import BackupTab
+from kyodo_desktop.ui.settings.backups_tab import BackupTab
 from kyodo_desktop.ui.widgets.lazy_model import Column, LazyTableModel
 from kyodo_desktop.ui.widgets.list_screen import ListSource, make_table
 

@@ -1,0 +1,1 @@
+"""設定: the reference data the head office keeps, and the backups tab."""
