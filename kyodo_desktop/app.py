@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from kyodo_desktop.ui.main_window import MainWindow
     from kyodo_desktop.ui.resources import install_fonts, install_translations
-    from kyodo_desktop.ui.screens.catalogue import screen_entries
+    from kyodo_desktop.ui.screens import screen_entries
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)

@@ -19,7 +19,7 @@ from kyodo_desktop.services.safekeeping.audit import JAPAN
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.main_window import MainWindow
 from kyodo_desktop.ui.safekeeping.audit_log import AuditScreen
-from kyodo_desktop.ui.screens.catalogue import screen_entries
+from kyodo_desktop.ui.screens import screen_entries
 
 pytestmark = pytest.mark.usefixtures("ui_resources")
 

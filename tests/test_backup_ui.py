@@ -13,7 +13,7 @@ from kyodo_desktop.services.workspace import SYSTEM, Workspace, open_workspace
 from kyodo_desktop.store.reference import Setting
 from kyodo_desktop.ui.main_window import MainWindow
 from kyodo_desktop.ui.safekeeping.backup_timer import BackupTimer
-from kyodo_desktop.ui.screens.catalogue import screen_entries
+from kyodo_desktop.ui.screens import screen_entries
 from kyodo_desktop.ui.settings.backups_tab import BackupTab, RestartNotice, RestoreQuestion
 
 pytestmark = pytest.mark.usefixtures("ui_resources")

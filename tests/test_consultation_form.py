@@ -421,7 +421,7 @@ def test_a_fault_of_the_disk_is_told_plainly_and_nothing_typed_is_lost(
 
 def open_window(qtbot, workspace, tmp_path):  # type: ignore[no-untyped-def]
     from kyodo_desktop.ui.main_window import MainWindow
-    from kyodo_desktop.ui.screens.catalogue import screen_entries
+    from kyodo_desktop.ui.screens import screen_entries
 
     window = MainWindow(screen_entries(), tmp_path / "window.ini", workspace=workspace)
     qtbot.addWidget(window)

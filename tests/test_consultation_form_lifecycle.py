@@ -52,7 +52,7 @@ def officer(workspace):  # type: ignore[no-untyped-def]
 
 def open_window(qtbot, workspace, tmp_path: Path, **options):  # type: ignore[no-untyped-def]
     from kyodo_desktop.ui.main_window import MainWindow
-    from kyodo_desktop.ui.screens.catalogue import screen_entries
+    from kyodo_desktop.ui.screens import screen_entries
 
     window = MainWindow(screen_entries(), tmp_path / "window.ini", workspace=workspace, **options)
     qtbot.addWidget(window)

@@ -96,7 +96,7 @@ def test_impossible_input_says_what_is_wrong_without_a_crash(qtbot, panel):  # t
 
 def test_the_main_window_opens_the_estimate_with_ctrl_e(qtbot, workspace, tmp_path):  # type: ignore[no-untyped-def]
     from kyodo_desktop.ui.main_window import MainWindow
-    from kyodo_desktop.ui.screens.catalogue import screen_entries
+    from kyodo_desktop.ui.screens import screen_entries
 
     window = MainWindow(screen_entries(), tmp_path / "window.ini", workspace=workspace)
     qtbot.addWidget(window)

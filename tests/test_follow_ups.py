@@ -216,7 +216,7 @@ def test_enter_opens_the_consultation_and_its_save_reloads(panel, qtbot, monkeyp
 
 def open_window(qtbot, workspace, tmp_path):  # type: ignore[no-untyped-def]
     from kyodo_desktop.ui.main_window import MainWindow
-    from kyodo_desktop.ui.screens.catalogue import screen_entries
+    from kyodo_desktop.ui.screens import screen_entries
 
     window = MainWindow(screen_entries(), tmp_path / "window.ini")
     qtbot.addWidget(window)

@@ -16,7 +16,7 @@ from kyodo_desktop.services.workspace import Workspace, open_workspace
 from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.people import Staff
 from kyodo_desktop.ui.main_window import MainWindow
-from kyodo_desktop.ui.screens.catalogue import screen_entries
+from kyodo_desktop.ui.screens import screen_entries
 from kyodo_desktop.ui.sign_in.idle_lock import LockDialog
 from kyodo_desktop.ui.sign_in.login import DiscardQuestion, LoginDialog, first_sign_in
 from kyodo_desktop.ui.sign_in.password_dialog import PasswordDialog

@@ -15,7 +15,7 @@ from kyodo_desktop.store.applications import Application
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.ui.main_window import MainWindow
-from kyodo_desktop.ui.screens.catalogue import screen_entries
+from kyodo_desktop.ui.screens import screen_entries
 from kyodo_desktop.ui.widgets.lazy_model import LazyTableModel
 from kyodo_desktop.ui.widgets.list_screen import ListScreen
 

@@ -15,7 +15,7 @@ from kyodo_desktop.services.permissions import DENIED, Permission
 from kyodo_desktop.store.applications import Application
 from kyodo_desktop.ui.applications.round_dialog import RoundDialog, RoundQuestion
 from kyodo_desktop.ui.main_window import MainWindow
-from kyodo_desktop.ui.screens.catalogue import screen_entries
+from kyodo_desktop.ui.screens import screen_entries
 
 pytestmark = pytest.mark.usefixtures("ui_resources")
 

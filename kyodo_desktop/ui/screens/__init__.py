@@ -1,1 +1,0 @@
-"""The seven screens of the counter's day."""
