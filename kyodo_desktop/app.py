@@ -155,7 +155,7 @@ def _preload_database_layer(folder: Path) -> None:
 
 def sign_in_to(workspace, window, *, unattended: bool) -> bool:  # type: ignore[no-untyped-def]
     """Someone signs in (the first start sets up first); False if nobody did."""
-    from kyodo_desktop.ui.sign_in.login import first_sign_in
+    from kyodo_desktop.ui.sign_in.opening import first_sign_in
 
     if workspace.actor is None:  # the demo signs its officer in by itself
         workspace.actor = first_sign_in(workspace, window, unattended=unattended)

@@ -18,7 +18,8 @@ from kyodo_desktop.store.people import Staff
 from kyodo_desktop.ui.main_window import MainWindow
 from kyodo_desktop.ui.screens import screen_entries
 from kyodo_desktop.ui.sign_in.idle_lock import LockDialog
-from kyodo_desktop.ui.sign_in.login import DiscardQuestion, LoginDialog, first_sign_in
+from kyodo_desktop.ui.sign_in.login import DiscardQuestion, LoginDialog
+from kyodo_desktop.ui.sign_in.opening import first_sign_in
 from kyodo_desktop.ui.sign_in.password_dialog import PasswordDialog
 from kyodo_desktop.ui.sign_in.setup_dialog import SetupDialog
 

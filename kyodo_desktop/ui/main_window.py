@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
     def attach(self, workspace: Workspace) -> None:
         """Show the workspace's records: the last screen used, the status bar, the title.
 
-        Someone is signed in to the workspace already (see ui/sign_in/login.py `first_sign_in`).
+        Someone is signed in to the workspace already (see ui/sign_in/opening.py `first_sign_in`).
         """
         if workspace.actor is None:
             raise RuntimeError("nobody is signed in to the workspace")

@@ -43,9 +43,8 @@ from kyodo_desktop.ui.applications.budget_lines import (
     SideDelegate,
 )
 from kyodo_desktop.ui.applications.fields import MonthsTable
-from kyodo_desktop.ui.sign_in.login import message_label
 from kyodo_desktop.ui.widgets.record_dialog import DiscardChangesQuestion
-from kyodo_desktop.ui.widgets.refusal_box import say_refusal
+from kyodo_desktop.ui.widgets.refusal_box import message_label, say_refusal
 
 HIROBA = "hiroba"  # ⑤ 相談情報ひろば: its months are planned and reported too
 

@@ -36,12 +36,11 @@ from kyodo_desktop.ui.applications.steps import (
 )
 from kyodo_desktop.ui.formatting import fiscal, label, wareki, yen
 from kyodo_desktop.ui.printing.menu import ApplicationPrintButton
-from kyodo_desktop.ui.sign_in.login import message_label
 from kyodo_desktop.ui.widgets.lazy_model import LazyTableModel
 from kyodo_desktop.ui.widgets.list_screen import ListSource, make_table
 from kyodo_desktop.ui.widgets.open_pages import OpenPages
 from kyodo_desktop.ui.widgets.record_page import exec_until_closed, show_details
-from kyodo_desktop.ui.widgets.refusal_box import open_or_tell, say_refusal
+from kyodo_desktop.ui.widgets.refusal_box import message_label, open_or_tell, say_refusal
 
 # A decision against the rules must not be missed by whoever opens the application.
 BANNER_STYLE = (

@@ -34,9 +34,8 @@ from kyodo_desktop.services.applications.rounds import (
 )
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.formatting import fiscal, yen
-from kyodo_desktop.ui.sign_in.login import message_label
 from kyodo_desktop.ui.widgets.questions import confirm
-from kyodo_desktop.ui.widgets.refusal_box import say_refusal
+from kyodo_desktop.ui.widgets.refusal_box import message_label, say_refusal
 
 
 def fill(text: str, *values: str) -> str:

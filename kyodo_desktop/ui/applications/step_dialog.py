@@ -39,9 +39,9 @@ from kyodo_desktop.services.errors import (
     StaleRecordError,
 )
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.ui.sign_in.login import refusal_text
 from kyodo_desktop.ui.widgets.day_edit import DayEdit
 from kyodo_desktop.ui.widgets.record_dialog import RecordDialog
+from kyodo_desktop.ui.widgets.refusal_box import refusal_text
 
 # The rules' refusal stands out from the form, as the override banner does on the page.
 RULES_STYLE = "QFrame#rulesBox { background: #fff4e5; border: 1px solid #e65100; }"

@@ -30,12 +30,11 @@ from kyodo_desktop.services.permissions import Permission, allows
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.case_timeline import CONSULTATION, EVENT, STEP
 from kyodo_desktop.ui.formatting import label, programme_code_label, wareki, yen
-from kyodo_desktop.ui.sign_in.login import message_label
 from kyodo_desktop.ui.widgets.lazy_model import Column, LazyTableModel
 from kyodo_desktop.ui.widgets.list_screen import ListSource, make_table
 from kyodo_desktop.ui.widgets.questions import confirm
 from kyodo_desktop.ui.widgets.record_page import exec_until_closed, show_details
-from kyodo_desktop.ui.widgets.refusal_box import open_or_tell, say_refusal
+from kyodo_desktop.ui.widgets.refusal_box import message_label, open_or_tell, say_refusal
 
 
 class CloseCaseQuestion:

@@ -36,10 +36,9 @@ from kyodo_desktop.services.consultations.log import (
 )
 from kyodo_desktop.ui.consultations.entry import ConsultationEntry
 from kyodo_desktop.ui.printing.menu import ConsultationPrintButton
-from kyodo_desktop.ui.sign_in.login import message_label, refusal_text
 from kyodo_desktop.ui.widgets.fields import FieldError
 from kyodo_desktop.ui.widgets.questions import confirm
-from kyodo_desktop.ui.widgets.refusal_box import say_refusal
+from kyodo_desktop.ui.widgets.refusal_box import message_label, refusal_text, say_refusal
 
 if TYPE_CHECKING:
     from kyodo_desktop.services.workspace import Workspace

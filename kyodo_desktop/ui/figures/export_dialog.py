@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.services.consultations.export import CsvEncoding
 from kyodo_desktop.services.permissions import Permission, allows
 from kyodo_desktop.ui.formatting import fiscal
-from kyodo_desktop.ui.sign_in.login import MESSAGE_STYLE, refusal_text
+from kyodo_desktop.ui.widgets.refusal_box import MESSAGE_STYLE, refusal_text
 
 # The writers (openpyxl, reportlab) load when something is first exported, not at start-up.
 if TYPE_CHECKING:

@@ -26,9 +26,8 @@ from kyodo_desktop.services.applications.entitlements import (
 )
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.formatting import fiscal, programme_label, yen
-from kyodo_desktop.ui.sign_in.login import message_label
 from kyodo_desktop.ui.widgets.list_screen import make_table
-from kyodo_desktop.ui.widgets.refusal_box import say_refusal
+from kyodo_desktop.ui.widgets.refusal_box import message_label, say_refusal
 
 Index = QModelIndex | QPersistentModelIndex
 PROJECT = 2  # the column that names the project

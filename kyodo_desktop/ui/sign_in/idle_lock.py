@@ -31,7 +31,8 @@ from kyodo_desktop.services.access.staff import DEMO_PASSWORD, sign_in
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.database import Database
-from kyodo_desktop.ui.sign_in.login import message_label, password_edit, show_refusal
+from kyodo_desktop.ui.sign_in.login import password_edit, show_refusal
+from kyodo_desktop.ui.widgets.refusal_box import message_label
 
 POLL_MS = 1000
 

@@ -1,4 +1,4 @@
-"""Signing in (ログイン): the login dialog, and who acts when the program opens its data."""
+"""Signing in (ログイン): the login dialog, and the question before someone else signs in."""
 
 from __future__ import annotations
 
@@ -13,24 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.access.staff import DEMO_PASSWORD, needs_set_up, sign_in, system_actor
+from kyodo_desktop.services.access.staff import DEMO_PASSWORD, sign_in
 from kyodo_desktop.services.actor import Actor
-from kyodo_desktop.services.errors import ServiceError
-from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.database import Database
-from kyodo_desktop.store.errors import classify
 from kyodo_desktop.ui.widgets.questions import confirm
-
-MESSAGE_STYLE = "color: #b00020;"
-
-
-def refusal_text(error: Exception) -> str | None:
-    """The sentence to show for a refusal or a fault of the machine; None for a bug."""
-    if isinstance(error, ServiceError):
-        return error.message
-    problem = classify(error)
-    return None if problem is None else problem.message
+from kyodo_desktop.ui.widgets.refusal_box import message_label, refusal_text
 
 
 def show_refusal(error: Exception, message: QLabel, password: QLineEdit) -> bool:
@@ -43,16 +30,6 @@ def show_refusal(error: Exception, message: QLabel, password: QLineEdit) -> bool
     password.clear()
     password.setFocus()
     return True
-
-
-def message_label(parent: QWidget) -> QLabel:
-    """The red line under a form that says why it was not accepted."""
-    label = QLabel(parent)
-    label.setObjectName("formMessage")
-    label.setStyleSheet(MESSAGE_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def password_edit(parent: QWidget) -> QLineEdit:
@@ -144,18 +121,3 @@ class DiscardQuestion:
                 "What you typed but did not save will be lost when someone else signs in. Go on?",
             ),
         )
-
-
-def first_sign_in(workspace: Workspace, parent: QWidget, *, unattended: bool) -> Actor | None:
-    """Who acts in a workspace just opened: the first start's set-up, or a sign-in.
-
-    Unattended (the smoke test) nothing may wait for a person: a read-only system viewer
-    acts instead, which can change nothing.
-    """
-    if unattended:
-        return system_actor(workspace.database, StaffRole.VIEWER)
-    if needs_set_up(workspace.database):
-        from kyodo_desktop.ui.sign_in.setup_dialog import SetupDialog
-
-        return SetupDialog.ask(workspace.database, parent)
-    return LoginDialog.ask(workspace.database, parent, demo=workspace.is_demo)

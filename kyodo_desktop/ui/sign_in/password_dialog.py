@@ -15,7 +15,8 @@ from kyodo_desktop.services.access.passwords import MIN_LENGTH
 from kyodo_desktop.services.access.staff import change_own_password
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.store.database import Database
-from kyodo_desktop.ui.sign_in.login import message_label, password_edit, refusal_text
+from kyodo_desktop.ui.sign_in.login import password_edit
+from kyodo_desktop.ui.widgets.refusal_box import message_label, refusal_text
 
 
 class PasswordDialog(QDialog):

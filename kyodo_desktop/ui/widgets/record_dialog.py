@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.services.errors import ServiceError
 from kyodo_desktop.services.workspace import Workspace
-from kyodo_desktop.ui.sign_in.login import message_label, refusal_text
 from kyodo_desktop.ui.widgets.questions import confirm
+from kyodo_desktop.ui.widgets.refusal_box import message_label, refusal_text
 
 Field = TypeVar("Field", bound=QWidget)
 

@@ -1,4 +1,4 @@
-"""Why a page could not be opened or read again, told in a box or on the page's message line.
+"""Why something was refused, told in a box or on a form's message line (the red line).
 
 A list's row may name a record deleted on another PC since the list was read, or the
 database may be locked or damaged: the officer pressed Enter and must be told why nothing
@@ -13,9 +13,30 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from kyodo_desktop.ui.sign_in.login import refusal_text
+from kyodo_desktop.services.errors import ServiceError
+from kyodo_desktop.store.errors import classify
 
 Opened = TypeVar("Opened")
+
+MESSAGE_STYLE = "color: #b00020;"
+
+
+def refusal_text(error: Exception) -> str | None:
+    """The sentence to show for a refusal or a fault of the machine; None for a bug."""
+    if isinstance(error, ServiceError):
+        return error.message
+    problem = classify(error)
+    return None if problem is None else problem.message
+
+
+def message_label(parent: QWidget) -> QLabel:
+    """The red line under a form that says why it was not accepted."""
+    label = QLabel(parent)
+    label.setObjectName("formMessage")
+    label.setStyleSheet(MESSAGE_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
 
 
 class RefusalBox:
