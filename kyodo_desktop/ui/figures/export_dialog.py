@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
@@ -34,8 +34,8 @@ from kyodo_desktop.ui.widgets.refusal_box import MESSAGE_STYLE, refusal_text
 # The writers (openpyxl, reportlab) load when something is first exported, not at start-up.
 if TYPE_CHECKING:
     from kyodo_desktop.services.figures.export import FigureExportResult
+    from kyodo_desktop.services.figures.tables import FigureSet
     from kyodo_desktop.services.workspace import Workspace
-    from kyodo_desktop.ui.figures.screen import FigureScreen
 
 # The radio buttons in order: the file's format (FigureFormat's value) and a CSV's encoding.
 CHOICES = (
@@ -187,7 +187,15 @@ class FigureExportDialog(QDialog):
         return Path(path) if path else None
 
 
-def open_for(screen: FigureScreen, workspace: Workspace) -> FigureExportDialog | None:
+class FigureSource(Protocol):
+    """The widget whose figures are exported, and the dialog's parent: the 集計 screen."""
+
+    def current_figures(self) -> FigureSet | None: ...
+
+    def office_id(self) -> uuid.UUID | None: ...
+
+
+def open_for(screen: FigureSource, workspace: Workspace) -> FigureExportDialog | None:
     """The dialog for the figures on `screen` (their 年度, office and day); None if none."""
     figures = screen.current_figures()
     if figures is None:  # they could not be read: the screen said why
@@ -204,7 +212,7 @@ def open_for(screen: FigureScreen, workspace: Workspace) -> FigureExportDialog |
     return dialog
 
 
-def export_button(screen: FigureScreen, workspace: Workspace) -> QPushButton:
+def export_button(screen: FigureSource, workspace: Workspace) -> QPushButton:
     """書き出し… for the screen's actions; greyed out, with why, for who may not export."""
     button = QPushButton(QCoreApplication.translate("FigureExportDialog", "Export..."), screen)
     button.setObjectName("figureExportButton")
