@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from kyodo_desktop.cli import main
+from kyodo_desktop.admin.main import main
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
 from kyodo_desktop.services.consultations.persons import (

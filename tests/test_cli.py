@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kyodo_desktop.cli import main
+from kyodo_desktop.admin.main import main
 from kyodo_desktop.services.workspace import open_workspace
 
 

@@ -19,7 +19,7 @@ from pdf_reading import fonts, pdf_text
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from kyodo_desktop.cli import main
+from kyodo_desktop.admin.main import main
 from kyodo_desktop.rules.calendar import fiscal_year_range
 from kyodo_desktop.services.consultations.export import CsvEncoding
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError

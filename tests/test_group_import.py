@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from kyodo_desktop.cli import main
+from kyodo_desktop.admin.main import main
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError
 from kyodo_desktop.services.groups import ledger_import as group_import

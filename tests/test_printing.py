@@ -10,7 +10,7 @@ import pytest
 from pdf_reading import fonts, page_count, pdf_text
 from sqlalchemy import select
 
-from kyodo_desktop.cli import main
+from kyodo_desktop.admin.main import main
 from kyodo_desktop.forms.catalogue import FormKind
 from kyodo_desktop.rules.vocabulary import StaffRole, StepKind
 from kyodo_desktop.services.errors import InputError, NotFoundError, PermissionDeniedError

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select, text
 
-from kyodo_desktop.cli import main
+from kyodo_desktop.admin.main import main
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
 from kyodo_desktop.services.consultations.persons import (

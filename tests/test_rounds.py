@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from kyodo_desktop.cli import main
+from kyodo_desktop.admin.main import main
 from kyodo_desktop.rules.vocabulary import StaffRole, StepKind
 from kyodo_desktop.services.applications import filing as applications
 from kyodo_desktop.services.applications import judging as application_judging

@@ -10,7 +10,7 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select
 
-from kyodo_desktop.cli import main
+from kyodo_desktop.admin.main import main
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.access import staff
 from kyodo_desktop.services.access.staff import (

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kyodo_desktop.cli import main
+from kyodo_desktop.admin.main import main
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services import browse
 from kyodo_desktop.services.consultations.topics import TopicDraft, add_topic

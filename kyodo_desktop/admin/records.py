@@ -1,38 +1,29 @@
 """kyodo-admin audit / retention: checking the audit trail and purging expired persons.
 
-Kept beside cli.py (which only wires these in) so that the commands about personal
-records read as one piece. They act as the program itself with the administrator's role
-(`services.access.staff.system_actor`): the trail records the system.
+The commands about personal records, as one piece. They act as the program itself with the
+administrator's role (`common.system_admin`): the trail records the system.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-
-def _workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from kyodo_desktop.cli import _staff_workspace
-
-    return _staff_workspace(args)
-
-
-def _admin(database):  # type: ignore[no-untyped-def]
-    from kyodo_desktop.rules.vocabulary import StaffRole
-    from kyodo_desktop.services.access.staff import system_actor
-
-    return system_actor(database, StaffRole.ADMIN)
+from kyodo_desktop.admin.common import (
+    UsageError,
+    add_group,
+    open_existing_workspace,
+    system_admin,
+)
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
     from kyodo_desktop.services.safekeeping import audit
 
-    workspace = _workspace(args)
+    workspace = open_existing_workspace(args)
     try:
-        actor = _admin(workspace.database)
+        actor = system_admin(workspace.database)
         if args.audit_command == "verify":
             result = audit.verify_trail(workspace.database, actor)
             if result.broken is None:
@@ -46,7 +37,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace, database: Any, actor: Any) -> int:
-    from kyodo_desktop.cli import UsageError
     from kyodo_desktop.rules import parse_date
     from kyodo_desktop.services.safekeeping import audit
 
@@ -81,10 +71,10 @@ def _list(args: argparse.Namespace, database: Any, actor: Any) -> int:
 def cmd_retention(args: argparse.Namespace) -> int:
     from kyodo_desktop.services.safekeeping import retention
 
-    workspace = _workspace(args)
+    workspace = open_existing_workspace(args)
     try:
         database = workspace.database
-        actor = _admin(database)
+        actor = system_admin(database)
         if args.retention_command == "period":
             if args.years is not None:
                 retention.set_retention_years(database, actor, args.years)
@@ -101,26 +91,16 @@ def cmd_retention(args: argparse.Namespace) -> int:
 def add_commands(commands: Any) -> None:
     """Add ``audit`` and ``retention`` to kyodo-admin's subcommands."""
 
-    def group(name: str, help_text: str, dest: str) -> Callable[..., argparse.ArgumentParser]:
-        parser = commands.add_parser(name, help=help_text, description=help_text)
-        sub = parser.add_subparsers(dest=dest, required=True, metavar="COMMAND")
-
-        def add(command: str, text: str, handler: Callable[[argparse.Namespace], int]):  # type: ignore[no-untyped-def]
-            one = sub.add_parser(command, help=text, description=text)
-            one.add_argument("--data-dir", type=Path, help="the data folder (default: the user's)")
-            one.set_defaults(handler=handler)
-            return one
-
-        return add
-
-    add_audit = group("audit", "the audit trail: verify the chain, list entries", "audit_command")
+    add_audit = add_group(
+        commands, "audit", "the audit trail: verify the chain, list entries", "audit_command"
+    )
     add_audit("verify", "check that no audit entry was altered or removed", cmd_audit)
     listing = add_audit("list", "list audit entries, newest first", cmd_audit)
     listing.add_argument("--since", help="from this day (2026-04-01 or 令和8年4月1日)")
     listing.add_argument("--entity", help="only this kind of record (person, consultation, ...)")
     listing.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
-    add_retention = group(
-        "retention", "how long persons' details are kept; the purge", "retention_command"
+    add_retention = add_group(
+        commands, "retention", "how long persons' details are kept; the purge", "retention_command"
     )
     purge = add_retention("purge", "anonymise persons past the retention period", cmd_retention)
     purge.add_argument("--dry-run", action="store_true", help="only count, change nothing")

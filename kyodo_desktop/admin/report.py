@@ -1,7 +1,6 @@
 """kyodo-admin report: one 年度's figures (集計) to a CSV, Excel or PDF file.
 
-Kept beside cli.py (which only wires it in). Like the other commands it acts as the program
-itself for the head office, and the export is audited (naming the system). Every fault of
+Like the other commands it acts as the program itself for the head office, and the export is audited (naming the system). Every fault of
 the input is one Japanese line and exit 2, before the figures are counted.
 """
 
@@ -11,9 +10,17 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from kyodo_desktop.admin.common import (
+    UsageError,
+    add_command,
+    fiscal_year,
+    office_code,
+    open_existing_workspace,
+    system_head_office,
+)
+
 
 def _format(args: argparse.Namespace) -> Any:
-    from kyodo_desktop.cli import UsageError
     from kyodo_desktop.services.figures.export import FigureFormat
 
     given = args.format or Path(args.out).suffix.lstrip(".")  # report.xlsx: Excel
@@ -26,7 +33,6 @@ def _format(args: argparse.Namespace) -> Any:
 
 
 def _encoding(text: str) -> Any:
-    from kyodo_desktop.cli import UsageError
     from kyodo_desktop.services.consultations.export import CsvEncoding
 
     chosen = text.strip().lower().replace("_", "-")
@@ -38,10 +44,9 @@ def _encoding(text: str) -> Any:
 
 
 def _office_id(database: Any, actor: Any, text: str) -> Any:
-    from kyodo_desktop.cli import UsageError, _office_code
     from kyodo_desktop.services.groups.registry import office_choices
 
-    code = _office_code(text)
+    code = office_code(text)
     for office in office_choices(database, actor):
         if office.code == code:
             return office.id, office.name
@@ -51,17 +56,12 @@ def _office_id(database: Any, actor: Any, text: str) -> Any:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from kyodo_desktop.admin_applications import _fiscal_year
-    from kyodo_desktop.admin_records import _workspace
-    from kyodo_desktop.cli import UsageError
     from kyodo_desktop.rules.calendar import format_fiscal_year
-    from kyodo_desktop.rules.vocabulary import StaffRole
-    from kyodo_desktop.services.access.staff import system_actor
     from kyodo_desktop.services.figures.export import export_figures
 
     if args.out is None:
         raise UsageError("--out に書き出すファイルを指定してください（例: --out 集計.xlsx）。")
-    fiscal_year = _fiscal_year(args.fiscal_year)
+    year = fiscal_year(args.fiscal_year)
     fmt = _format(args)
     encoding = _encoding(args.encoding)
     out = Path(args.out)
@@ -69,18 +69,16 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise UsageError(
             f"書き出し先のフォルダ「{out.parent}」がありません。--out を確かめてください。"
         )
-    workspace = _workspace(args)
+    workspace = open_existing_workspace(args)
     try:
         database = workspace.database
-        actor = system_actor(database, StaffRole.HEAD_OFFICE)
+        actor = system_head_office(database)
         office_id, scope = _office_id(database, actor, args.office) if args.office else (None, "")
-        result = export_figures(
-            database, actor, fiscal_year, office_id, fmt, out, encoding=encoding
-        )
+        result = export_figures(database, actor, year, office_id, fmt, out, encoding=encoding)
     finally:
         workspace.close()
     print(
-        f"{format_fiscal_year(fiscal_year)}の集計（{scope or '全事務所'}・{result.tables}表）を"
+        f"{format_fiscal_year(year)}の集計（{scope or '全事務所'}・{result.tables}表）を"
         f" {out} に書き出しました"
     )
     if result.replaced:
@@ -91,8 +89,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def add_commands(commands: Any) -> None:
     """Add ``report`` to kyodo-admin's subcommands."""
     text = "write one 年度's figures (集計: every table) to a CSV, Excel (.xlsx) or PDF file"
-    parser = commands.add_parser("report", help=text, description=text)
-    parser.add_argument("--data-dir", type=Path, help="the data folder (default: the user's)")
+    parser = add_command(commands, "report", text, cmd_report)
     parser.add_argument("--fiscal-year", help="the 年度 in the western calendar (2026 = 令和8年度)")
     parser.add_argument(
         "--format", help="csv, xlsx or pdf (default: from the --out file's extension)"
@@ -104,4 +101,3 @@ def add_commands(commands: Any) -> None:
         default="utf-8",
         help="a CSV's encoding: utf-8 (with BOM, Excel 2016 and later; default) or cp932",
     )
-    parser.set_defaults(handler=cmd_report)

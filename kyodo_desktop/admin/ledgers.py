@@ -1,7 +1,6 @@
 """kyodo-admin import groups: the head office's ledgers into the registry, from a script.
 
-Kept beside cli.py (which only wires it in). It acts as the program itself in the head
-office's role, like the other kyodo-admin commands: the audit trail names the system and
+It acts as the program itself in the head office's role, like the other kyodo-admin commands: the audit trail names the system and
 records the file and the counts.
 """
 
@@ -10,6 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 from typing import Any
+
+from kyodo_desktop.admin.common import add_group, open_existing_workspace, system_head_office
 
 
 def plan_lines(plan: Any) -> list[str]:
@@ -44,17 +45,14 @@ def plan_lines(plan: Any) -> list[str]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from kyodo_desktop.admin_records import _workspace
-    from kyodo_desktop.rules.vocabulary import StaffRole
-    from kyodo_desktop.services.access.staff import system_actor
     from kyodo_desktop.services.groups.ledger_file import read_ledger
     from kyodo_desktop.services.groups.ledger_import import import_groups, preview_group_import
 
     ledger = read_ledger(args.file)  # a file that cannot be read: one line, exit 2
-    workspace = _workspace(args)
+    workspace = open_existing_workspace(args)
     try:
         database = workspace.database
-        actor = system_actor(database, StaffRole.HEAD_OFFICE)
+        actor = system_head_office(database)
         plan = preview_group_import(database, actor, ledger)
         if not args.dry_run:
             plan = import_groups(database, actor, ledger, expected=plan)
@@ -71,15 +69,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def add_commands(commands: Any) -> None:
     """Add ``import groups`` to kyodo-admin's subcommands."""
-    help_text = "bring the head office's ledgers in from .xlsx or CSV"
-    parser = commands.add_parser("import", help=help_text, description=help_text)
-    sub = parser.add_subparsers(dest="import_command", required=True, metavar="WHAT")
+    add = add_group(
+        commands,
+        "import",
+        "bring the head office's ledgers in from .xlsx or CSV",
+        "import_command",
+        metavar="WHAT",
+    )
     text = (
         "groups and 町会・自治会 household counts (docs/import.md): new groups are created, "
         "existing ones get their count updated, rejected and possibly duplicate rows are listed"
     )
-    groups = sub.add_parser("groups", help=text, description=text)
+    groups = add("groups", text, cmd_import)
     groups.add_argument("file", type=Path, metavar="FILE", help="a .xlsx or .csv file")
-    groups.add_argument("--data-dir", type=Path, help="the data folder (default: the user's)")
     groups.add_argument("--dry-run", action="store_true", help="print the plan, import nothing")
-    groups.set_defaults(handler=cmd_import)

@@ -1,7 +1,7 @@
 """kyodo-admin print: one record's form, a blank form, or a 年度's applications in one PDF.
 
-Kept beside cli.py (which only wires it in). Like the other commands it acts as the program
-itself for the head office; each print is audited (naming the system).
+Like the other commands it acts as the program itself for the head office; each print is
+audited (naming the system).
 """
 
 from __future__ import annotations
@@ -10,6 +10,14 @@ import argparse
 import uuid
 from pathlib import Path
 from typing import Any
+
+from kyodo_desktop.admin.common import (
+    UsageError,
+    add_command,
+    fiscal_year,
+    open_existing_workspace,
+    system_head_office,
+)
 
 FORMS_HELP = (
     "application (交付申請書・事業計画書・収支予算書), report (実績報告書・収支決算書), "
@@ -20,8 +28,6 @@ FORMS_HELP = (
 
 
 def _record_id(text: str) -> uuid.UUID:
-    from kyodo_desktop.cli import UsageError
-
     try:
         return uuid.UUID(text.strip())
     except ValueError:
@@ -32,8 +38,6 @@ def _record_id(text: str) -> uuid.UUID:
 
 def printout_for(args: argparse.Namespace, database: Any, actor: Any) -> Any:
     """The Printout the arguments ask for (one record, a blank form, or a batch)."""
-    from kyodo_desktop.admin_applications import _fiscal_year
-    from kyodo_desktop.cli import UsageError
     from kyodo_desktop.forms.catalogue import APPLICATION_FORMS, FormKind
     from kyodo_desktop.services.printing import printouts as printing
 
@@ -48,8 +52,8 @@ def printout_for(args: argparse.Namespace, database: Any, actor: Any) -> Any:
             return printing.print_group(database, actor, record)
         return printing.print_application(database, actor, record, kind)
     if kind in APPLICATION_FORMS and args.programme:
-        fiscal_year = _fiscal_year(args.fiscal_year)
-        return printing.print_batch(database, actor, kind, args.programme, fiscal_year)
+        year = fiscal_year(args.fiscal_year)
+        return printing.print_batch(database, actor, kind, args.programme, year)
     raise UsageError(
         "印刷する記録を指定してください: --id ID（1件）、--programme CODE --fiscal-year 年度"
         "（申請の様式を一括）、または --blank（白紙）。"
@@ -57,22 +61,17 @@ def printout_for(args: argparse.Namespace, database: Any, actor: Any) -> Any:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from kyodo_desktop.admin_records import _workspace
-    from kyodo_desktop.rules.vocabulary import StaffRole
-    from kyodo_desktop.services.access.staff import system_actor
     from kyodo_desktop.services.safekeeping.saving import save_bytes
 
     out = Path(args.out)
     if not out.parent.is_dir():  # told before the forms are built, not after
-        from kyodo_desktop.cli import UsageError
-
         raise UsageError(
             f"書き出し先のフォルダ「{out.parent}」がありません。--out を確かめてください。"
         )
-    workspace = _workspace(args)
+    workspace = open_existing_workspace(args)
     try:
         database = workspace.database
-        printout = printout_for(args, database, system_actor(database, StaffRole.HEAD_OFFICE))
+        printout = printout_for(args, database, system_head_office(database))
     finally:
         workspace.close()
     save_bytes(out, printout.pdf)
@@ -89,14 +88,12 @@ def add_commands(commands: Any) -> None:
     from kyodo_desktop.forms.catalogue import FormKind
 
     text = "print forms to a PDF: one record, a blank form, or a programme's 年度 at once"
-    parser = commands.add_parser("print", help=text, description=text)
+    parser = add_command(commands, "print", text, cmd_print)
     parser.add_argument(
         "form", choices=[k.value for k in FormKind], metavar="FORM", help=FORMS_HELP
     )
-    parser.add_argument("--data-dir", type=Path, help="the data folder (default: the user's)")
     parser.add_argument("--id", help="the record: an application, consultation or group ID")
     parser.add_argument("--programme", help="jichi, yasashii, machizukuri, teian, hiroba, okoshi")
     parser.add_argument("--fiscal-year", help="the 年度 of a batch, e.g. 2026 for 令和8年度")
     parser.add_argument("--blank", action="store_true", help="a blank form to fill by hand")
     parser.add_argument("--out", required=True, type=Path, help="the PDF file to write")
-    parser.set_defaults(handler=cmd_print)
