@@ -9,15 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from kyodo_desktop import __version__
+from kyodo_desktop.host.folders import APP_NAME, default_data_dir
 
-APP_NAME = "kyodo-desktop"
 SMOKE_TEST_MILLISECONDS = 300
-
-
-def default_data_dir() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

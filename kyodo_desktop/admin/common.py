@@ -64,7 +64,7 @@ def add_group(
 def data_dir(args: argparse.Namespace) -> Path:
     if args.data_dir is not None:
         return args.data_dir
-    from kyodo_desktop.app import default_data_dir
+    from kyodo_desktop.host.folders import default_data_dir
 
     return default_data_dir()
 

@@ -108,7 +108,7 @@ def _stamp(rng: random.Random, office: str) -> dict[str, Any]:
     }
 
 
-def _build(database: Database, scale: float, last_fy: int) -> None:
+def add_applications(database: Database, scale: float, last_fy: int) -> None:
     rng = random.Random(SEED)
     with database.engine.begin() as connection:
         offices = list(connection.execute(select(Office.id, Office.code)))
@@ -175,7 +175,7 @@ def _workspace(context: BenchContext, last_fy: int) -> Workspace:
     built = (folder / DATABASE_FILE_NAME).exists()
     workspace = open_workspace(folder)
     if not built:
-        _build(workspace.database, context.scale, last_fy)
+        add_applications(workspace.database, context.scale, last_fy)
     return workspace
 
 

@@ -2,7 +2,7 @@
 
 The data: the large ward of the list scenarios (bench/large_ward.py, a million
 consultations) copied, with the 100,000 applications of the entitlement scenarios
-(bench/entitlements.py `_build`) written into the copy. Built once per run and scale.
+(bench/entitlements.py `add_applications`) written into the copy. Built once per run and scale.
 The measured side is the 集計 screen's call (services/figures/year.year_figures: one grouped
 query a table); the baseline reads every row and counts in Python
 (bench/figures_by_hand.py). Both must give the same numbers: the scenario refuses to
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kyodo_desktop.bench.entitlements import _build as add_applications
+from kyodo_desktop.bench.entitlements import add_applications
 from kyodo_desktop.bench.figures_by_hand import figures_by_hand, values_of
-from kyodo_desktop.bench.large_ward import _copy, large_ward
+from kyodo_desktop.bench.large_ward import copy_database, large_ward
 from kyodo_desktop.bench.registry import BenchContext, Prepared, scenario
 from kyodo_desktop.rules import fiscal_year
 from kyodo_desktop.rules.vocabulary import StaffRole
@@ -45,7 +45,7 @@ def _ward(context: BenchContext) -> _Ward:
     built = path.exists()
     if not built:
         folder.mkdir(parents=True, exist_ok=True)
-        _copy(large_ward(context) / DATABASE_FILE_NAME, path)
+        copy_database(large_ward(context) / DATABASE_FILE_NAME, path)
     workspace = open_workspace(folder)
     if not built:
         add_applications(workspace.database, context.scale, fiscal_year(context.today))

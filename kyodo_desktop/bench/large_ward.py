@@ -46,7 +46,7 @@ def large_ward(context: BenchContext) -> Path:
         source = context.demo_data_dir() / DEMO_FOLDER_NAME / DATABASE_FILE_NAME
         folder.mkdir(parents=True, exist_ok=True)
         building = folder / (DATABASE_FILE_NAME + ".building")
-        _copy(source, building)
+        copy_database(source, building)
         connection = sqlite3.connect(building, isolation_level=None)
         try:
             connection.execute("PRAGMA journal_mode=OFF")  # a throw-away file being built
@@ -65,7 +65,7 @@ def large_ward(context: BenchContext) -> Path:
     return folder
 
 
-def _copy(source: Path, target: Path) -> None:
+def copy_database(source: Path, target: Path) -> None:
     """A consistent copy through SQLite's backup API (the demo may have a WAL)."""
     reader = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     writer = sqlite3.connect(target)

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
+from kyodo_desktop.host.files import keep_private, replace_durably
+
 FOLDER_NAME = "drafts"
 SUFFIX = ".json"
 _SEPARATOR = "--"  # quote() below never writes two dashes of a login's own
@@ -55,20 +57,9 @@ def save(data_dir: Path, login_id: str, draft_id: uuid.UUID, data: dict[str, Any
         file.write(text)
         file.flush()
         os.fsync(file.fileno())
-    os.replace(partial, target)
-    _sync_folder(target.parent)
+    keep_private(partial)  # what a resident told the counter, typed but not yet saved
+    replace_durably(partial, target)
     return target
-
-
-def _sync_folder(path: Path) -> None:
-    # The rename itself survives a power cut only once the folder is synced (POSIX).
-    if os.name != "posix":
-        return
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def set_aside(path: Path) -> Path:

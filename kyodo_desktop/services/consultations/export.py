@@ -19,7 +19,6 @@ leaves no half file and an earlier file of that name untouched.
 from __future__ import annotations
 
 import csv
-import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields
@@ -29,6 +28,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from kyodo_desktop.host.files import replace_durably
 from kyodo_desktop.rules import format_wareki
 from kyodo_desktop.rules.vocabulary import Channel
 from kyodo_desktop.services.actor import Actor
@@ -98,7 +98,7 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-class _Cp932Cells:
+class Cp932Cells:
     """Makes cells CP932 can hold, counting the characters it had to replace."""
 
     def __init__(self) -> None:
@@ -210,7 +210,7 @@ def export_consultations(
         raise PermissionDeniedError(DENIED[Permission.EXPORT])
     wanted = wanted or ConsultationFilter()
     destination = Path(destination)
-    cp932 = _Cp932Cells() if encoding is CsvEncoding.CP932 else None
+    cp932 = Cp932Cells() if encoding is CsvEncoding.CP932 else None
     try:
         handle, temporary = tempfile.mkstemp(
             dir=destination.parent, prefix=f".{destination.name}.", suffix=".partial"
@@ -235,7 +235,7 @@ def export_consultations(
                     raise ExportCancelledError
         # Audited before it is published: no export leaves without its entry.
         record_export(database, actor, count, encoding.value, conditions=_described(wanted))
-        os.replace(temporary, destination)
+        replace_durably(temporary, destination)
     except OSError as error:
         _discard(temporary)
         raise InputError(

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from kyodo_desktop.forms.figure_report import EVERY_OFFICE, FigureReport, ReportTable, render_report
+from kyodo_desktop.host.file_names import file_name as portable_file_name
 from kyodo_desktop.rules.calendar import format_fiscal_year
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.consultations.export import CsvEncoding
@@ -70,7 +71,9 @@ def _encoding(fmt: FigureFormat, encoding: object) -> CsvEncoding | None:
 
 def file_name(fiscal_year: int, office_name: str, fmt: FigureFormat) -> str:
     """The name offered in the save dialog: 集計_令和8年度_全事務所.xlsx."""
-    return f"集計_{format_fiscal_year(fiscal_year)}_{office_name or EVERY_OFFICE}.{fmt.value}"
+    return portable_file_name(
+        "集計", format_fiscal_year(fiscal_year), office_name or EVERY_OFFICE, suffix=f".{fmt.value}"
+    )
 
 
 def _report_table(table: FigureTable) -> ReportTable:

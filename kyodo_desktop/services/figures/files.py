@@ -30,7 +30,7 @@ from kyodo_desktop.forms.figure_report import (
     unit_line,
 )
 from kyodo_desktop.rules.calendar import format_fiscal_year, format_wareki
-from kyodo_desktop.services.consultations.export import CsvEncoding, _Cp932Cells, neutralise
+from kyodo_desktop.services.consultations.export import Cp932Cells, CsvEncoding, neutralise
 from kyodo_desktop.services.figures.year import FigureSet, FigureTable
 
 YEN = "円"
@@ -53,7 +53,7 @@ def _rows(table: FigureTable) -> list[list[str | int]]:
 
 def csv_bytes(figures: FigureSet, encoding: CsvEncoding) -> tuple[bytes, int]:
     """Every table one after another; the bytes and how many characters CP932 could not hold."""
-    cp932 = _Cp932Cells() if encoding is CsvEncoding.CP932 else None
+    cp932 = Cp932Cells() if encoding is CsvEncoding.CP932 else None
 
     def cell(value: str | int) -> str:
         if isinstance(value, int):

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from kyodo_desktop.forms.catalogue import APPLICATION_FORMS, FormKind, Paper, render_forms
 from kyodo_desktop.forms.paper import ConsultationPaper, GroupPaper
+from kyodo_desktop.host.file_names import file_name as portable_file_name
 from kyodo_desktop.rules import programme
 from kyodo_desktop.rules.calendar import format_fiscal_year
 from kyodo_desktop.rules.errors import RulesValidationError
@@ -71,7 +72,6 @@ FORM_OF_STEP = {
     StepKind.REFUNDED: FormKind.CLAIM,
 }
 _DECIDED = {StepKind.DECIDED, StepKind.CHANGE_APPROVED}
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
 def short_label(kind: FormKind) -> str:
@@ -80,8 +80,8 @@ def short_label(kind: FormKind) -> str:
 
 
 def file_name(*parts: str) -> str:
-    """A file name every PC accepts: the parts joined by _, unsafe characters replaced."""
-    return "_".join(_UNSAFE.sub("_", part).strip("_") for part in parts if part) + ".pdf"
+    """A PDF's name every PC accepts: the parts joined by _ (host/file_names.py)."""
+    return portable_file_name(*parts, suffix=".pdf")
 
 
 def _printout(kind: FormKind, paper: Paper, *parts: str, title: str) -> Printout:

@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from kyodo_desktop.host.files import replace_durably
 from kyodo_desktop.services.errors import InputError
 
 
@@ -29,7 +30,7 @@ def write_whole(
             os.fsync(file.fileno())
         if before_publish is not None:
             before_publish()
-        os.replace(temporary, path)
+        replace_durably(Path(temporary), path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)

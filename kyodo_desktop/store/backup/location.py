@@ -13,6 +13,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path, PurePath, PureWindowsPath
 
+from kyodo_desktop.host import drives
+
 NETWORK_FILESYSTEMS = frozenset(
     {"nfs", "nfs4", "cifs", "smb3", "smbfs", "sshfs", "afs", "9p", "ceph", "glusterfs", "davfs"}
 )
@@ -114,7 +116,7 @@ def is_probably_network_or_synced(
         pure = PurePath(text)
         if platform.startswith("linux"):
             if mounts_text is None:
-                mounts_text = _read_mounts()
+                mounts_text = drives.mount_table()
             fstype = linux_filesystem(text, mounts_text)
             if fstype is not None and is_network_filesystem(fstype):
                 return NETWORK_WARNING.format(path=text)
@@ -134,23 +136,8 @@ def _is_windows_network(text: str, drive_type: Callable[[str], int] | None) -> b
     if len(drive) != 2 or drive[1] != ":":
         return False
     if drive_type is None:
-        drive_type = _get_drive_type
+        drive_type = drives.drive_type
     try:
         return drive_type(drive + "\\") == DRIVE_REMOTE
     except OSError:
         return False
-
-
-def _get_drive_type(root: str) -> int:
-    if sys.platform != "win32":
-        return 0
-    import ctypes
-
-    return int(ctypes.windll.kernel32.GetDriveTypeW(root))
-
-
-def _read_mounts() -> str:
-    try:
-        return Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from kyodo_desktop.host.file_names import file_name
 from kyodo_desktop.services.consultations.export import (
     CsvEncoding,
     ExportCancelledError,
@@ -44,7 +45,7 @@ def ask_destination(parent: QWidget) -> tuple[Path, CsvEncoding] | None:
     A module function so that tests replace it instead of facing a real dialog.
     """
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = str(Path(folder) / f"相談記録_{date.today():%Y%m%d}.csv")
+    suggested = str(Path(folder) / file_name("相談記録", f"{date.today():%Y%m%d}", suffix=".csv"))
     filters = encoding_filters()
     path, chosen = QFileDialog.getSaveFileName(
         parent,

@@ -11,7 +11,6 @@ window, which keeps the forms' drafts and asks before discarding a screen's unsa
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable
 
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kyodo_desktop.host.idle import seconds_since_input
 from kyodo_desktop.services.access.staff import DEMO_PASSWORD, sign_in
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.workspace import Workspace
@@ -140,22 +140,6 @@ class LockCover(QWidget):
             self.setGeometry(self._window.rect())
 
 
-def _windows_idle_ms() -> int | None:
-    """Milliseconds since the last keyboard or mouse input to Windows (GetLastInputInfo)."""
-    if sys.platform != "win32":
-        return None
-    import ctypes
-    from ctypes import wintypes
-
-    class LastInputInfo(ctypes.Structure):
-        _fields_ = [("cbSize", wintypes.UINT), ("dwTime", wintypes.DWORD)]
-
-    info = LastInputInfo(ctypes.sizeof(LastInputInfo), 0)
-    if not ctypes.windll.user32.GetLastInputInfo(ctypes.byref(info)):  # type: ignore[attr-defined]
-        return None
-    return int(ctypes.windll.kernel32.GetTickCount() - info.dwTime)  # type: ignore[attr-defined]
-
-
 class InputActivity:
     """When someone last used the PC (monotonic seconds), found by looking, not by filtering.
 
@@ -174,9 +158,9 @@ class InputActivity:
         self.last_input = time.monotonic()
 
     def poll(self) -> None:
-        idle_ms = _windows_idle_ms()
-        if idle_ms is not None:
-            self.last_input = max(self.last_input, time.monotonic() - idle_ms / 1000)
+        idle = seconds_since_input()
+        if idle is not None:
+            self.last_input = max(self.last_input, time.monotonic() - idle)
             return
         fingerprint = _input_fingerprint()
         if fingerprint != self._fingerprint:
