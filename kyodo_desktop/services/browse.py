@@ -87,11 +87,6 @@ def documents(database: Database, actor: Actor) -> Browser[listings.DocumentRow]
     return Browser(database, actor, listings.DocumentListing(office_scope(actor)))
 
 
-def figures(database: Database, actor: Actor) -> list[listings.FigureRow]:
-    with database.reading() as session:
-        return listings.figures_by_programme_and_year(session)
-
-
 def reference(database: Database, actor: Actor) -> ReferenceData:
     with database.reading() as session:
         return ReferenceData(

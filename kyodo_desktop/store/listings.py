@@ -11,7 +11,6 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from kyodo_desktop.store.applications import Application, ApplicationStep, Project
-from kyodo_desktop.store.awards import AWARDED_STATUSES
 from kyodo_desktop.store.cases import CaseEvent, SupportCase
 
 # The consultation log's listing has a module of its own; its names are kept here too.
@@ -81,17 +80,6 @@ class DocumentRow(NamedTuple):
     fiscal_year: int
     group_name: str
     amount: int | None
-
-
-class FigureRow(NamedTuple):
-    fiscal_year: int
-    programme_number: int
-    programme_name: str
-    applications: int
-    groups_funded: int
-    awards: int
-    amount_decided: int
-    amount_paid: int
 
 
 class OfficeRow(NamedTuple):
@@ -312,29 +300,6 @@ class DocumentListing(Listing[DocumentRow]):
 
     def decorate(self, session: Session, rows: Sequence) -> list[DocumentRow]:
         return [DocumentRow(*row) for row in rows]
-
-
-def figures_by_programme_and_year(session: Session) -> list[FigureRow]:
-    """Per 年度 and programme: applications, groups funded, awards, amounts decided and paid."""
-    awarded = Application.status.in_(AWARDED_STATUSES)
-    rows = session.execute(
-        select(
-            Application.fiscal_year,
-            Programme.number,
-            Programme.name,
-            func.count(),
-            func.count(func.distinct(Project.group_id)).filter(awarded),
-            func.count().filter(awarded),
-            func.coalesce(func.sum(Application.amount_decided).filter(awarded), 0),
-            func.coalesce(func.sum(Application.amount_paid), 0),
-        )
-        .join(Programme, Programme.code == Application.programme_code)
-        .join(Project, Project.id == Application.project_id)
-        .where(_live(Application))
-        .group_by(Application.fiscal_year, Programme.number, Programme.name)
-        .order_by(Application.fiscal_year.desc(), Programme.number)
-    ).all()
-    return [FigureRow(*row) for row in rows]
 
 
 def offices(session: Session) -> list[OfficeRow]:

@@ -153,9 +153,6 @@ class CsvExportJob(QObject):
             raise error  # a bug: the program's error handling shows it
         self.deleteLater()
 
-    def cancel(self) -> None:
-        self._stop.set()
-
 
 def export_consultations_to_csv(
     parent: QWidget, workspace: Workspace, wanted: ConsultationFilter, expected_rows: int
