@@ -161,7 +161,7 @@ def sign_in_to(workspace, window, *, unattended: bool) -> bool:  # type: ignore[
 
 def sign_out_at_exit(workspace) -> None:  # type: ignore[no-untyped-def]
     """The trail records the end of the session; a full or locked disk must not stop the exit."""
-    from kyodo_desktop.services.access.staff import sign_out
+    from kyodo_desktop.services.access.signing_in import sign_out
     from kyodo_desktop.store.errors import classify
 
     try:

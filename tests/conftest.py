@@ -102,7 +102,7 @@ def demo_workspace(demo_data_dir: Path, tmp_path: Path):  # type: ignore[no-unty
     """The demo workspace, copied so that a test may change it freely; its officer signed in."""
     import shutil
 
-    from kyodo_desktop.services.access.staff import sign_in_demo_officer
+    from kyodo_desktop.services.access.signing_in import sign_in_demo_officer
 
     copy = tmp_path / "demo"
     shutil.copytree(demo_data_dir / DEMO_FOLDER_NAME, copy)

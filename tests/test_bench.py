@@ -17,7 +17,7 @@ from kyodo_desktop.bench.registry import BenchContext
 from kyodo_desktop.bench.runner import run_bench
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services import browse
-from kyodo_desktop.services.access.staff import system_actor
+from kyodo_desktop.services.access.installation import system_actor
 from kyodo_desktop.services.workspace import open_workspace
 from kyodo_desktop.store.filters import ConsultationFilter
 from kyodo_desktop.store.models import Consultation

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services import drafts
-from kyodo_desktop.services.access import staff
-from kyodo_desktop.services.access.staff import StaffDraft
+from kyodo_desktop.services.access import accounts, signing_in
+from kyodo_desktop.services.access.accounts import StaffDraft
 from kyodo_desktop.ui.consultations.drafts import DraftChoice, RestoreDraftQuestion, offer_drafts
 from kyodo_desktop.ui.consultations.form import ConsultationForm, DiscardTypedQuestion
 from kyodo_desktop.ui.sign_in.login import DiscardQuestion, LoginDialog
@@ -40,13 +40,13 @@ def no_unexpected_questions(monkeypatch):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def officer(workspace):  # type: ignore[no-untyped-def]
     """A counter officer of office 03 with a password, signed in (the lock asks it)."""
-    staff.create_staff(
+    accounts.create_staff(
         workspace.database,
         workspace.actor,
         StaffDraft("n03-sato", "佐藤花子", "03", "counter"),
         password=PASSWORD,
     )
-    workspace.actor = staff.sign_in(workspace.database, "n03-sato", PASSWORD)
+    workspace.actor = signing_in.sign_in(workspace.database, "n03-sato", PASSWORD)
     return workspace.actor
 
 

@@ -24,8 +24,8 @@ from kyodo_desktop.rules import (
 )
 from kyodo_desktop.rules.vocabulary import StaffRole, StepKind
 from kyodo_desktop.services.demo import DemoSummary, generate_demo
+from kyodo_desktop.store.applications import AWARDED_STATUSES
 from kyodo_desktop.store.database import Database, open_database
-from kyodo_desktop.store.listings import AWARDED_STATUSES
 from kyodo_desktop.store.models import (
     Application,
     ApplicationMonth,

@@ -139,7 +139,7 @@ def ward_at_full_scale(tmp_path_factory):  # type: ignore[no-untyped-def]
 
 @pytest.mark.slow
 def test_every_number_of_the_paper_comes_out_of_the_records_the_same(ward_at_full_scale) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.services.access.staff import system_actor
+    from kyodo_desktop.services.access.installation import system_actor
 
     ws = ward_at_full_scale
     head = system_actor(ws.database, StaffRole.HEAD_OFFICE)

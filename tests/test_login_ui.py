@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.access import staff
-from kyodo_desktop.services.access.staff import SIGN_IN_FAILED, SignInError, StaffDraft
+from kyodo_desktop.services.access import accounts, installation, signing_in
+from kyodo_desktop.services.access.accounts import StaffDraft
+from kyodo_desktop.services.access.signing_in import SIGN_IN_FAILED, SignInError
 from kyodo_desktop.services.workspace import Workspace, open_workspace
 from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.people import Staff
@@ -39,13 +40,13 @@ def new_workspace(tmp_path: Path):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def officer(workspace: Workspace):  # type: ignore[no-untyped-def]
     """A counter officer of office 03 with a password, signed in."""
-    staff.create_staff(
+    accounts.create_staff(
         workspace.database,
         workspace.actor,
         StaffDraft("n03-tanaka", "田中一郎", "03", "counter"),
         password=PASSWORD,
     )
-    return staff.sign_in(workspace.database, "n03-tanaka", PASSWORD)
+    return signing_in.sign_in(workspace.database, "n03-tanaka", PASSWORD)
 
 
 def ok(dialog) -> None:  # type: ignore[no-untyped-def]
@@ -65,8 +66,8 @@ def test_first_start_asks_for_the_set_up_then_the_login(new_workspace, qtbot, mo
     monkeypatch.setattr(SetupDialog, "ask", classmethod(lambda cls, *a, **k: asked.append("setup")))
     monkeypatch.setattr(LoginDialog, "ask", classmethod(lambda cls, *a, **k: asked.append("login")))
     first_sign_in(new_workspace, None, unattended=False)
-    staff.set_up_installation(
-        new_workspace.database, staff.InstallationDraft("03", "kanri", "練馬花子", PASSWORD)
+    installation.set_up_installation(
+        new_workspace.database, installation.InstallationDraft("03", "kanri", "練馬花子", PASSWORD)
     )
     first_sign_in(new_workspace, None, unattended=False)
     assert asked == ["setup", "login"]
@@ -89,7 +90,7 @@ def test_the_set_up_dialog_creates_the_administrator(new_workspace, qtbot) -> No
     assert (
         dialog.message.text() == "パスワードが2回とも同じではありません。もう一度入力してください。"
     )
-    assert dialog.result() == 0 and staff.needs_set_up(new_workspace.database)
+    assert dialog.result() == 0 and installation.needs_set_up(new_workspace.database)
     qtbot.keyClicks(dialog.password_edit, PASSWORD)
     qtbot.keyClicks(dialog.repeat_edit, PASSWORD)
     with qtbot.waitSignal(dialog.accepted):
@@ -103,7 +104,7 @@ def test_the_set_up_dialog_creates_the_administrator(new_workspace, qtbot) -> No
         admin = session.scalars(select(Staff).where(Staff.login_id == "kanri")).one()
         assert (admin.name, admin.role, admin.office.code) == ("練馬花子", "admin", "05")
         assert admin.password_hash.startswith("$argon2id$")
-    assert staff.installation_office_code(new_workspace.database) == "05"
+    assert installation.installation_office_code(new_workspace.database) == "05"
 
 
 def test_the_set_up_dialog_shows_the_services_refusal(new_workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -115,7 +116,7 @@ def test_the_set_up_dialog_shows_the_services_refusal(new_workspace, qtbot) -> N
     qtbot.keyClicks(dialog.repeat_edit, "short")
     ok(dialog)
     assert "8文字以上" in dialog.message.text() and dialog.message.isVisibleTo(dialog)
-    assert staff.needs_set_up(new_workspace.database)
+    assert installation.needs_set_up(new_workspace.database)
 
 
 def test_the_login_dialog_signs_in_and_the_status_bar_shows_the_officer(  # type: ignore[no-untyped-def]
@@ -234,8 +235,8 @@ def test_a_password_change_works_and_the_old_password_no_longer_does(  # type: i
     with qtbot.waitSignal(dialog.accepted):
         ok(dialog)
     with pytest.raises(SignInError):
-        staff.sign_in(workspace.database, "n03-tanaka", PASSWORD)
-    assert staff.sign_in(workspace.database, "n03-tanaka", "new-secret-42") == officer
+        signing_in.sign_in(workspace.database, "n03-tanaka", PASSWORD)
+    assert signing_in.sign_in(workspace.database, "n03-tanaka", "new-secret-42") == officer
 
 
 def test_the_file_menu_offers_switching_user_and_changing_the_password(  # type: ignore[no-untyped-def]

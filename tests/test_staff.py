@@ -12,15 +12,10 @@ from sqlalchemy import select
 
 from kyodo_desktop.admin.main import main
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.access import staff
-from kyodo_desktop.services.access.staff import (
-    ACCOUNT_INACTIVE,
-    ALREADY_SET_UP,
-    SIGN_IN_FAILED,
-    InstallationDraft,
-    SignInError,
-    StaffDraft,
-)
+from kyodo_desktop.services.access import accounts, installation, signing_in
+from kyodo_desktop.services.access.accounts import StaffDraft
+from kyodo_desktop.services.access.installation import ALREADY_SET_UP, InstallationDraft
+from kyodo_desktop.services.access.signing_in import ACCOUNT_INACTIVE, SIGN_IN_FAILED, SignInError
 from kyodo_desktop.services.errors import InputError, PermissionDeniedError
 from kyodo_desktop.services.settings import OFFICE_SETTING, get_setting
 from kyodo_desktop.services.workspace import SYSTEM, open_workspace
@@ -43,13 +38,13 @@ def new_workspace(tmp_path: Path):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def set_up(new_workspace):  # type: ignore[no-untyped-def]
     """Set up for office 03 with an administrator; the administrator signed in."""
-    staff.set_up_installation(
+    installation.set_up_installation(
         new_workspace.database,
         InstallationDraft(
             office_code="03", admin_login="kanri", admin_name="練馬花子", password=ADMIN_PASSWORD
         ),
     )
-    new_workspace.actor = staff.sign_in(new_workspace.database, "kanri", ADMIN_PASSWORD)
+    new_workspace.actor = signing_in.sign_in(new_workspace.database, "kanri", ADMIN_PASSWORD)
     return new_workspace
 
 
@@ -83,9 +78,9 @@ def entries(workspace, *actions: str) -> list[AuditEntry]:  # type: ignore[no-un
 
 def test_a_new_database_has_nobody_signed_in_and_asks_for_the_set_up(new_workspace) -> None:  # type: ignore[no-untyped-def]
     assert new_workspace.actor is None
-    assert staff.needs_set_up(new_workspace.database)
-    assert staff.installation_office_code(new_workspace.database) is None
-    assert [code for code, _ in staff.installation_offices(new_workspace.database)] == [
+    assert installation.needs_set_up(new_workspace.database)
+    assert installation.installation_office_code(new_workspace.database) is None
+    assert [code for code, _ in installation.installation_offices(new_workspace.database)] == [
         f"{n:02d}" for n in range(1, 18)
     ]
 
@@ -96,8 +91,8 @@ def test_the_set_up_saves_the_office_and_an_administrator_with_an_argon2id_hash(
     assert admin.password_hash.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
     assert ADMIN_PASSWORD not in admin.password_hash
     assert PasswordHasher().verify(admin.password_hash, ADMIN_PASSWORD)
-    assert not staff.needs_set_up(set_up.database)
-    assert staff.installation_office_code(set_up.database) == "03"
+    assert not installation.needs_set_up(set_up.database)
+    assert installation.installation_office_code(set_up.database) == "03"
     assert set_up.actor.role is StaffRole.ADMIN and set_up.actor.office_code == "03"
     (event,) = entries(set_up, "set_up")
     assert (event.staff_id, event.entity_id) == (None, "03")  # the program itself acted
@@ -113,7 +108,7 @@ def test_the_set_up_saves_the_office_and_an_administrator_with_an_argon2id_hash(
 def test_the_set_up_is_refused_once_an_administrator_can_sign_in(set_up) -> None:  # type: ignore[no-untyped-def]
     draft = InstallationDraft("05", "intruder", "侵入者", "another-pass-1")
     with pytest.raises(PermissionDeniedError) as refused:
-        staff.set_up_installation(set_up.database, draft)
+        installation.set_up_installation(set_up.database, draft)
     assert refused.value.message == ALREADY_SET_UP
     with set_up.database.reading() as session:
         assert session.scalar(select(Staff).where(Staff.login_id == "intruder")) is None
@@ -140,8 +135,8 @@ def test_a_bad_set_up_says_why_in_japanese_and_saves_nothing(
     }
     values.update(changes)
     with pytest.raises(InputError, match=message):
-        staff.set_up_installation(new_workspace.database, InstallationDraft(**values))
-    assert staff.needs_set_up(new_workspace.database)
+        installation.set_up_installation(new_workspace.database, InstallationDraft(**values))
+    assert installation.needs_set_up(new_workspace.database)
 
 
 def test_the_set_up_gives_the_passwordless_admin_of_an_older_database_its_password(
@@ -152,22 +147,24 @@ def test_the_set_up_gives_the_passwordless_admin_of_an_older_database_its_passwo
     with new_workspace.database.transaction(SYSTEM) as session:
         session.get(Staff, old.staff_id).login_id = "admin"
     with pytest.raises(SignInError):
-        staff.sign_in(new_workspace.database, "admin", "")
-    staff.set_up_installation(
+        signing_in.sign_in(new_workspace.database, "admin", "")
+    installation.set_up_installation(
         new_workspace.database, InstallationDraft("01", "admin", "管理者", ADMIN_PASSWORD)
     )
-    assert staff.sign_in(new_workspace.database, "admin", ADMIN_PASSWORD).staff_id == old.staff_id
+    assert (
+        signing_in.sign_in(new_workspace.database, "admin", ADMIN_PASSWORD).staff_id == old.staff_id
+    )
 
 
 def test_a_wrong_password_and_an_unknown_id_get_the_same_message_and_are_audited(set_up) -> None:  # type: ignore[no-untyped-def]
     database = set_up.database
     with pytest.raises(SignInError) as wrong_password:
-        staff.sign_in(database, "kanri", "not-the-password")
+        signing_in.sign_in(database, "kanri", "not-the-password")
     with pytest.raises(SignInError) as unknown_id:
-        staff.sign_in(database, "nobody", ADMIN_PASSWORD)
+        signing_in.sign_in(database, "nobody", ADMIN_PASSWORD)
     assert wrong_password.value.message == unknown_id.value.message == SIGN_IN_FAILED
     # Full-width letters typed with the IME on still sign in.
-    actor = staff.sign_in(database, "ＫＡＮＲＩ", ADMIN_PASSWORD)
+    actor = signing_in.sign_in(database, "ＫＡＮＲＩ", ADMIN_PASSWORD)
     assert actor.login_id == "kanri"
     failed = entries(set_up, "login_failed")
     assert [json.loads(e.after)["login_id"] for e in failed] == ["kanri", "nobody"]
@@ -178,77 +175,79 @@ def test_a_wrong_password_and_an_unknown_id_get_the_same_message_and_are_audited
 
 
 def test_an_inactive_account_is_refused_without_telling_a_guesser(set_up) -> None:  # type: ignore[no-untyped-def]
-    officer_id = staff.create_staff(
+    officer_id = accounts.create_staff(
         set_up.database, set_up.actor, officer_draft(), password=OFFICER_PASSWORD
     )
-    staff.deactivate_staff(set_up.database, set_up.actor, officer_id)
+    accounts.deactivate_staff(set_up.database, set_up.actor, officer_id)
     with pytest.raises(SignInError) as refused:
-        staff.sign_in(set_up.database, "n03-tanaka", OFFICER_PASSWORD)
+        signing_in.sign_in(set_up.database, "n03-tanaka", OFFICER_PASSWORD)
     assert refused.value.message == ACCOUNT_INACTIVE
     with pytest.raises(SignInError) as guessed:
-        staff.sign_in(set_up.database, "n03-tanaka", "a-guess-1234")
+        signing_in.sign_in(set_up.database, "n03-tanaka", "a-guess-1234")
     assert guessed.value.message == SIGN_IN_FAILED
-    staff.reactivate_staff(set_up.database, set_up.actor, officer_id)
-    assert staff.sign_in(set_up.database, "n03-tanaka", OFFICER_PASSWORD).staff_id == officer_id
+    accounts.reactivate_staff(set_up.database, set_up.actor, officer_id)
+    assert (
+        signing_in.sign_in(set_up.database, "n03-tanaka", OFFICER_PASSWORD).staff_id == officer_id
+    )
 
 
 def test_a_hash_made_with_older_parameters_is_replaced_at_sign_in(set_up) -> None:  # type: ignore[no-untyped-def]
     weak = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash(ADMIN_PASSWORD)
     with set_up.database.transaction(SYSTEM) as session:
         session.scalars(select(Staff).where(Staff.login_id == "kanri")).one().password_hash = weak
-    staff.sign_in(set_up.database, "kanri", ADMIN_PASSWORD)
+    signing_in.sign_in(set_up.database, "kanri", ADMIN_PASSWORD)
     renewed = row(set_up, "kanri").password_hash
     assert renewed != weak and renewed.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
-    assert staff.sign_in(set_up.database, "kanri", ADMIN_PASSWORD).login_id == "kanri"
+    assert signing_in.sign_in(set_up.database, "kanri", ADMIN_PASSWORD).login_id == "kanri"
 
 
 def test_an_officer_changes_their_password_and_the_old_one_stops_working(set_up) -> None:  # type: ignore[no-untyped-def]
-    staff.create_staff(set_up.database, set_up.actor, officer_draft(), password=OFFICER_PASSWORD)
-    officer = staff.sign_in(set_up.database, "n03-tanaka", OFFICER_PASSWORD)
+    accounts.create_staff(set_up.database, set_up.actor, officer_draft(), password=OFFICER_PASSWORD)
+    officer = signing_in.sign_in(set_up.database, "n03-tanaka", OFFICER_PASSWORD)
     with pytest.raises(InputError, match="今のパスワードが違います"):
-        staff.change_own_password(set_up.database, officer, "wrong-pass", "brand-new-pass")
+        signing_in.change_own_password(set_up.database, officer, "wrong-pass", "brand-new-pass")
     with pytest.raises(InputError, match="8文字以上"):
-        staff.change_own_password(set_up.database, officer, OFFICER_PASSWORD, "short")
-    staff.change_own_password(set_up.database, officer, OFFICER_PASSWORD, "brand-new-pass")
+        signing_in.change_own_password(set_up.database, officer, OFFICER_PASSWORD, "short")
+    signing_in.change_own_password(set_up.database, officer, OFFICER_PASSWORD, "brand-new-pass")
     with pytest.raises(SignInError):
-        staff.sign_in(set_up.database, "n03-tanaka", OFFICER_PASSWORD)
-    assert staff.sign_in(set_up.database, "n03-tanaka", "brand-new-pass").name == "田中一郎"
+        signing_in.sign_in(set_up.database, "n03-tanaka", OFFICER_PASSWORD)
+    assert signing_in.sign_in(set_up.database, "n03-tanaka", "brand-new-pass").name == "田中一郎"
 
 
 @pytest.mark.parametrize("role", [StaffRole.COUNTER, StaffRole.HEAD_OFFICE, StaffRole.VIEWER])
 def test_only_administrators_manage_staff(workspace, actor_factory, role) -> None:  # type: ignore[no-untyped-def]
     someone = actor_factory(workspace, "03", role)
     database = workspace.database
-    target = staff.create_staff(database, workspace.actor, officer_draft())
+    target = accounts.create_staff(database, workspace.actor, officer_draft())
     attempts = [
-        lambda: staff.create_staff(database, someone, officer_draft(login_id="n03-other")),
-        lambda: staff.list_staff(database, someone),
-        lambda: staff.set_staff_password(database, someone, target, "taken-over-1"),
-        lambda: staff.deactivate_staff(database, someone, target),
-        lambda: staff.change_staff(
+        lambda: accounts.create_staff(database, someone, officer_draft(login_id="n03-other")),
+        lambda: accounts.list_staff(database, someone),
+        lambda: accounts.set_staff_password(database, someone, target, "taken-over-1"),
+        lambda: accounts.deactivate_staff(database, someone, target),
+        lambda: accounts.change_staff(
             database, someone, target, officer_draft(role="admin"), row_version=1
         ),
-        lambda: staff.set_idle_lock_minutes(database, someone, 120),
+        lambda: installation.set_idle_lock_minutes(database, someone, 120),
     ]
     for attempt in attempts:
         with pytest.raises(PermissionDeniedError, match="権限がありません"):
             attempt()
-    view = staff.find_staff(database, workspace.actor, "n03-tanaka")
+    view = accounts.find_staff(database, workspace.actor, "n03-tanaka")
     assert (view.role, view.active, view.has_password) == (StaffRole.COUNTER, True, False)
 
 
 def test_an_administrator_adds_changes_and_lists_staff(workspace) -> None:  # type: ignore[no-untyped-def]
     database, admin = workspace.database, workspace.actor
-    officer_id = staff.create_staff(database, admin, officer_draft())
+    officer_id = accounts.create_staff(database, admin, officer_draft())
     with pytest.raises(InputError, match="既に使われています"):
-        staff.create_staff(database, admin, officer_draft(name="別人"))
+        accounts.create_staff(database, admin, officer_draft(name="別人"))
     with pytest.raises(InputError, match="権限を選んでください"):
-        staff.create_staff(database, admin, officer_draft(login_id="n03-x", role="boss"))
-    changed = staff.change_staff(
+        accounts.create_staff(database, admin, officer_draft(login_id="n03-x", role="boss"))
+    changed = accounts.change_staff(
         database, admin, officer_id, officer_draft(office_code="05"), row_version=1
     )
     assert (changed.office_code, changed.row_version) == ("05", 2)
-    listed = {view.login_id: view for view in staff.list_staff(database, admin)}
+    listed = {view.login_id: view for view in accounts.list_staff(database, admin)}
     assert listed["n03-tanaka"].office_code == "05"
     assert admin.login_id in listed
 
@@ -256,10 +255,10 @@ def test_an_administrator_adds_changes_and_lists_staff(workspace) -> None:  # ty
 def test_the_last_administrator_cannot_be_stopped_or_demoted(set_up, actor_factory) -> None:  # type: ignore[no-untyped-def]
     database, admin = set_up.database, set_up.actor
     with pytest.raises(InputError, match="自分のアカウント"):
-        staff.deactivate_staff(database, admin, admin.staff_id)
-    view = staff.find_staff(database, admin, "kanri")
+        accounts.deactivate_staff(database, admin, admin.staff_id)
+    view = accounts.find_staff(database, admin, "kanri")
     with pytest.raises(InputError, match="最後の管理者"):
-        staff.change_staff(
+        accounts.change_staff(
             database,
             admin,
             admin.staff_id,
@@ -268,17 +267,17 @@ def test_the_last_administrator_cannot_be_stopped_or_demoted(set_up, actor_facto
         )
     other_admin = actor_factory(set_up, "01", StaffRole.ADMIN)  # no password: cannot sign in
     with pytest.raises(InputError, match="最後の管理者"):
-        staff.deactivate_staff(database, other_admin, admin.staff_id)
+        accounts.deactivate_staff(database, other_admin, admin.staff_id)
 
 
 def test_the_idle_lock_minutes_are_a_setting_an_administrator_changes(workspace) -> None:  # type: ignore[no-untyped-def]
-    assert staff.idle_lock_minutes(workspace.database) == 10
-    staff.set_idle_lock_minutes(workspace.database, workspace.actor, 15)
-    assert staff.idle_lock_minutes(workspace.database) == 15
+    assert installation.idle_lock_minutes(workspace.database) == 10
+    installation.set_idle_lock_minutes(workspace.database, workspace.actor, 15)
+    assert installation.idle_lock_minutes(workspace.database) == 15
     for bad in (0, 121, "5", True):
         with pytest.raises(InputError, match="1～120分"):
-            staff.set_idle_lock_minutes(workspace.database, workspace.actor, bad)
-    assert staff.idle_lock_minutes(workspace.database) == 15
+            installation.set_idle_lock_minutes(workspace.database, workspace.actor, bad)
+    assert installation.idle_lock_minutes(workspace.database) == 15
 
 
 def test_the_demo_signs_its_officer_in_and_demo_staff_use_the_demo_password(demo_workspace) -> None:  # type: ignore[no-untyped-def]
@@ -286,15 +285,15 @@ def test_the_demo_signs_its_officer_in_and_demo_staff_use_the_demo_password(demo
     assert officer.role is StaffRole.COUNTER and officer.office_code == "01"
     (automatic,) = [e for e in entries(demo_workspace, "login") if e.staff_id == officer.staff_id]
     assert json.loads(automatic.after) == {"automatic": True}
-    assert staff.sign_in(demo_workspace.database, officer.login_id, "demo") == officer
+    assert signing_in.sign_in(demo_workspace.database, officer.login_id, "demo") == officer
     with pytest.raises(SignInError):
-        staff.sign_in(demo_workspace.database, officer.login_id, "Demo")
-    assert not staff.needs_set_up(demo_workspace.database)
+        signing_in.sign_in(demo_workspace.database, officer.login_id, "Demo")
+    assert not installation.needs_set_up(demo_workspace.database)
 
 
 def test_only_a_demo_database_signs_in_by_itself(workspace) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(PermissionDeniedError, match="デモデータだけ"):
-        staff.sign_in_demo_officer(workspace.database)
+        signing_in.sign_in_demo_officer(workspace.database)
 
 
 # kyodo-admin -------------------------------------------------------------------------------
@@ -323,9 +322,14 @@ def test_kyodo_admin_sets_up_adds_lists_and_resets_staff(
     assert admin_command(monkeypatch, *passwd, stdin="renewed-pass-1\n") == 0
     workspace = open_workspace(tmp_path)
     try:
-        assert staff.installation_office_code(workspace.database) == "03"
-        assert staff.sign_in(workspace.database, "kanri", ADMIN_PASSWORD).role is StaffRole.ADMIN
-        assert staff.sign_in(workspace.database, "n03-tanaka", "renewed-pass-1").office_code == "03"
+        assert installation.installation_office_code(workspace.database) == "03"
+        assert (
+            signing_in.sign_in(workspace.database, "kanri", ADMIN_PASSWORD).role is StaffRole.ADMIN
+        )
+        assert (
+            signing_in.sign_in(workspace.database, "n03-tanaka", "renewed-pass-1").office_code
+            == "03"
+        )
     finally:
         workspace.close()
 

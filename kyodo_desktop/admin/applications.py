@@ -25,7 +25,7 @@ from kyodo_desktop.admin.common import (
 def _officer(database: Any, login: str | None) -> Any:
     """The head-office officer the round acts as (every step names its officer)."""
     from kyodo_desktop.rules.vocabulary import StaffRole
-    from kyodo_desktop.services.access import staff
+    from kyodo_desktop.services.access import accounts, installation
     from kyodo_desktop.services.errors import PermissionDeniedError
     from kyodo_desktop.services.permissions import DENIED, Permission
 
@@ -33,7 +33,7 @@ def _officer(database: Any, login: str | None) -> Any:
         # Like the other kyodo-admin commands, the program itself acts (as the head
         # office); its steps and audit entries then name the system, not an officer.
         return system_head_office(database)
-    found = staff.find_staff(database, system_admin(database), login)
+    found = accounts.find_staff(database, system_admin(database), login)
     if not found.active:
         raise UsageError(f"職員 {found.login_id} のアカウントは停止されています。")
     if found.role is not StaffRole.HEAD_OFFICE:
@@ -41,7 +41,7 @@ def _officer(database: Any, login: str | None) -> Any:
             f"{found.login_id}（{found.role.label}）: {DENIED[Permission.DECIDE]}"
             "年度一括申請は協働推進課の職員として実行してください。"
         )
-    at_office = staff.system_actor(database, found.role, office_code=found.office_code)
+    at_office = installation.system_actor(database, found.role, office_code=found.office_code)
     return dataclasses.replace(
         at_office, staff_id=found.id, login_id=found.login_id, name=found.name
     )

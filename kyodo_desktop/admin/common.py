@@ -99,7 +99,7 @@ def open_existing_workspace(args: argparse.Namespace) -> Workspace:
 def system_admin(database: Database) -> Actor:
     """The program itself with the administrator's role: the trail records the system."""
     from kyodo_desktop.rules.vocabulary import StaffRole
-    from kyodo_desktop.services.access.staff import system_actor
+    from kyodo_desktop.services.access.installation import system_actor
 
     return system_actor(database, StaffRole.ADMIN)
 
@@ -107,7 +107,7 @@ def system_admin(database: Database) -> Actor:
 def system_head_office(database: Database) -> Actor:
     """The program itself for the head office (協働推進課): the trail records the system."""
     from kyodo_desktop.rules.vocabulary import StaffRole
-    from kyodo_desktop.services.access.staff import system_actor
+    from kyodo_desktop.services.access.installation import system_actor
 
     return system_actor(database, StaffRole.HEAD_OFFICE)
 

@@ -20,10 +20,10 @@ from kyodo_desktop.admin.common import (
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from kyodo_desktop.services.access.staff import (
+    from kyodo_desktop.services.access.accounts import normalise_login
+    from kyodo_desktop.services.access.installation import (
         InstallationDraft,
         needs_set_up,
-        normalise_login,
         set_up_installation,
     )
     from kyodo_desktop.services.workspace import open_workspace

@@ -20,7 +20,7 @@ from kyodo_desktop.admin.common import (
 
 def cmd_staff(args: argparse.Namespace) -> int:
     from kyodo_desktop.rules.vocabulary import StaffRole
-    from kyodo_desktop.services.access import staff
+    from kyodo_desktop.services.access import accounts, installation
 
     workspace = open_existing_workspace(args)
     try:
@@ -30,7 +30,7 @@ def cmd_staff(args: argparse.Namespace) -> int:
             roles = [role.value for role in StaffRole]
             if args.role not in roles:
                 raise UsageError(f"--role は {'・'.join(roles)} のどれかにしてください。")
-            draft = staff.StaffDraft(
+            draft = accounts.StaffDraft(
                 login_id=args.login,
                 name=args.name,
                 office_code=office_code(args.office),
@@ -38,10 +38,10 @@ def cmd_staff(args: argparse.Namespace) -> int:
                 name_kana=args.kana,
             )
             password = read_new_password(args, f"{args.login} のパスワード")
-            staff.create_staff(database, admin, draft, password=password)
-            print(f"職員 {staff.normalise_login(args.login)} を登録しました。")
+            accounts.create_staff(database, admin, draft, password=password)
+            print(f"職員 {accounts.normalise_login(args.login)} を登録しました。")
         elif args.staff_command == "list":
-            for row in staff.list_staff(database, admin):
+            for row in accounts.list_staff(database, admin):
                 state = "" if row.active else "（停止中）"
                 password = "" if row.has_password else "（パスワード未設定）"
                 print(
@@ -49,18 +49,18 @@ def cmd_staff(args: argparse.Namespace) -> int:
                     f"\t{row.role.label}{state}{password}"
                 )
         elif args.staff_command == "passwd":
-            found = staff.find_staff(database, admin, args.login)
+            found = accounts.find_staff(database, admin, args.login)
             password = read_new_password(args, f"{found.login_id} の新しいパスワード")
-            staff.set_staff_password(database, admin, found.id, password)
+            accounts.set_staff_password(database, admin, found.id, password)
             print(f"{found.login_id} のパスワードを変更しました。")
         elif args.staff_command == "deactivate":
-            found = staff.find_staff(database, admin, args.login)
-            staff.deactivate_staff(database, admin, found.id)
+            found = accounts.find_staff(database, admin, args.login)
+            accounts.deactivate_staff(database, admin, found.id)
             print(f"{found.login_id} のアカウントを停止しました。")
         elif args.staff_command == "idle-lock":
             if args.minutes is not None:
-                staff.set_idle_lock_minutes(database, admin, args.minutes)
-            print(f"画面ロックまでの時間: {staff.idle_lock_minutes(database)}分")
+                installation.set_idle_lock_minutes(database, admin, args.minutes)
+            print(f"画面ロックまでの時間: {installation.idle_lock_minutes(database)}分")
     finally:
         workspace.close()
     return 0

@@ -21,7 +21,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 from kyodo_desktop.bench.registry import BenchContext, Prepared, scenario
-from kyodo_desktop.services.access.staff import sign_in_demo_officer
+from kyodo_desktop.services.access.signing_in import sign_in_demo_officer
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
 from kyodo_desktop.services.core import UnitOfWork

@@ -35,7 +35,7 @@ from kyodo_desktop.rules import (
 )
 from kyodo_desktop.rules import Group as GroupFacts
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.access.staff import system_actor
+from kyodo_desktop.services.access.installation import system_actor
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.applications.entitlements import (
     entitlements_for,

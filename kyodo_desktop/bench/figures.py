@@ -19,7 +19,7 @@ from kyodo_desktop.bench.large_ward import copy_database, large_ward
 from kyodo_desktop.bench.registry import BenchContext, Prepared, scenario
 from kyodo_desktop.rules import fiscal_year
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.access.staff import system_actor
+from kyodo_desktop.services.access.installation import system_actor
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.figures.year import year_figures
 from kyodo_desktop.services.workspace import Workspace, open_workspace

@@ -19,7 +19,7 @@ from kyodo_desktop.bench.registry import BenchContext, Prepared, scenario
 from kyodo_desktop.bench.ward import FIRST_SCREEN, ward
 from kyodo_desktop.rules import fiscal_year, fiscal_year_range, search_key
 from kyodo_desktop.services import browse
-from kyodo_desktop.services.access.staff import sign_in_demo_officer
+from kyodo_desktop.services.access.signing_in import sign_in_demo_officer
 from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
 from kyodo_desktop.store.consultation_listing import ConsultationListing
 from kyodo_desktop.store.consultations import Consultation

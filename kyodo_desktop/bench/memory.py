@@ -25,7 +25,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QTableView
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services import browse
-from kyodo_desktop.services.access.staff import system_actor
+from kyodo_desktop.services.access.installation import system_actor
 from kyodo_desktop.services.workspace import open_workspace
 from kyodo_desktop.ui.widgets.lazy_model import Column, LazyTableModel
 

@@ -20,7 +20,7 @@ from kyodo_desktop.forms.catalogue import FormKind
 from kyodo_desktop.forms.document import Sheet, render
 from kyodo_desktop.rules import fiscal_year
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.access.staff import system_actor
+from kyodo_desktop.services.access.installation import system_actor
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.applications import rounds
 from kyodo_desktop.services.printing import printouts as printing

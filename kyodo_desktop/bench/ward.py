@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from kyodo_desktop.bench.large_ward import large_ward
 from kyodo_desktop.bench.registry import BenchContext
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.access.staff import system_actor
+from kyodo_desktop.services.access.installation import system_actor
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.workspace import Workspace, open_workspace
 

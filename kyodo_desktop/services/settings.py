@@ -32,3 +32,8 @@ def put_setting(session: Session, key: str, value: object) -> None:
         session.add(Setting(key=key, value=text))
     else:
         row.value = text
+
+
+def is_demo(session: Session) -> bool:
+    """A demo database (generated, never real records): its officers sign in by themselves."""
+    return get_setting(session, KIND_SETTING) == "demo"

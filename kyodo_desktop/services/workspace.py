@@ -1,6 +1,6 @@
 """Opening a workspace: the data folder, its database, and who is at the counter.
 
-Who acts is decided by signing in (services/access/staff.py), not by opening: `open_workspace`
+Who acts is decided by signing in (services/access/signing_in.py), not by opening: `open_workspace`
 returns a workspace nobody is signed in to yet. The demo signs in its counter officer by
 itself (`open_demo_workspace`).
 """
@@ -65,7 +65,7 @@ def open_demo_workspace(data_dir: Path, *, today: date, scale: float = 1.0) -> W
     folder = data_dir / DEMO_FOLDER_NAME
     if not (folder / DATABASE_FILE_NAME).exists():
         build_demo(folder, today=today, scale=scale)
-    from kyodo_desktop.services.access.staff import sign_in_demo_officer
+    from kyodo_desktop.services.access.signing_in import sign_in_demo_officer
 
     workspace = open_workspace(folder)
     try:

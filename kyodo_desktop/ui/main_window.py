@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
     # Who is signed in ---------------------------------------------------------------
 
     def _start_idle_lock(self, workspace: Workspace) -> None:
-        from kyodo_desktop.services.access.staff import idle_lock_minutes
+        from kyodo_desktop.services.access.installation import idle_lock_minutes
         from kyodo_desktop.ui.sign_in.idle_lock import IdleLock
 
         timeout = self._idle_lock_ms or idle_lock_minutes(workspace.database) * 60_000
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
 
     def switch_user(self) -> bool:
         """ファイル → ユーザーの切り替え: whether someone else signed in."""
-        from kyodo_desktop.services.access.staff import sign_out
+        from kyodo_desktop.services.access.signing_in import sign_out
         from kyodo_desktop.ui.sign_in.login import DiscardQuestion, LoginDialog
 
         workspace = self.workspace

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.host.idle import seconds_since_input
-from kyodo_desktop.services.access.staff import DEMO_PASSWORD, sign_in
+from kyodo_desktop.services.access.signing_in import DEMO_PASSWORD, sign_in
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.store.database import Database

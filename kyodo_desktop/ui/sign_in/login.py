@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.services.access.staff import DEMO_PASSWORD, sign_in
+from kyodo_desktop.services.access.signing_in import DEMO_PASSWORD, sign_in
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.ui.widgets.questions import confirm

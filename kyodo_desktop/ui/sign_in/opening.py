@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.access.staff import needs_set_up, system_actor
+from kyodo_desktop.services.access.installation import needs_set_up, system_actor
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.sign_in.login import LoginDialog

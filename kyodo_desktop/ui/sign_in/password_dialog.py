@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.services.access.passwords import MIN_LENGTH
-from kyodo_desktop.services.access.staff import change_own_password
+from kyodo_desktop.services.access.signing_in import change_own_password
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.ui.sign_in.login import password_edit

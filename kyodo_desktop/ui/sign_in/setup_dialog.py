@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyodo_desktop.services.access.staff import (
+from kyodo_desktop.services.access.installation import (
     InstallationDraft,
     installation_offices,
     set_up_installation,
-    sign_in,
 )
+from kyodo_desktop.services.access.signing_in import sign_in
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.store.database import Database
 from kyodo_desktop.ui.sign_in.login import password_edit
