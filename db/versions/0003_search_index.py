@@ -25,6 +25,7 @@ depends_on: str | None = None
 
 LIVE = sa.text("deleted_at IS NULL")
 PENDING = sa.text("deleted_at IS NULL AND follow_up_done IS 0")
+PENDING_ON_SERVER = sa.text("deleted_at IS NULL AND follow_up_done IS false")  # PostgreSQL
 # The filters by officer and by channel (ward-wide and of one office), newest first.
 NEWEST_BY = {
     "ix_consultation_staff_newest": ["staff_id"],
@@ -42,16 +43,27 @@ def upgrade() -> None:
     op.drop_index("ix_consultation_occurred_on", table_name="consultation")
     op.drop_index("ix_consultation_office_date", table_name="consultation")
     op.create_index(
-        "ix_consultation_newest", "consultation", ["occurred_on", "id"], sqlite_where=LIVE
+        "ix_consultation_newest",
+        "consultation",
+        ["occurred_on", "id"],
+        sqlite_where=LIVE,
+        postgresql_where=LIVE,
     )
     op.create_index(
         "ix_consultation_office_newest",
         "consultation",
         ["office_id", "occurred_on", "id"],
         sqlite_where=LIVE,
+        postgresql_where=LIVE,
     )
     for name, columns in NEWEST_BY.items():
-        op.create_index(name, "consultation", [*columns, "occurred_on", "id"], sqlite_where=LIVE)
+        op.create_index(
+            name,
+            "consultation",
+            [*columns, "occurred_on", "id"],
+            sqlite_where=LIVE,
+            postgresql_where=LIVE,
+        )
     op.drop_index("ix_consultation_follow_up", table_name="consultation")
     for name, columns in FOLLOW_UPS.items():
         op.create_index(
@@ -59,6 +71,7 @@ def upgrade() -> None:
             "consultation",
             [*columns, "follow_up_on", "occurred_on", "id"],
             sqlite_where=PENDING,
+            postgresql_where=PENDING_ON_SERVER,
         )
     op.create_index(
         "ix_consultation_topic_topic", "consultation_topic", ["topic_id", "consultation_id"]
@@ -68,8 +81,15 @@ def upgrade() -> None:
         "consultation",
         ["id"],
         sqlite_where=sa.text("deleted_at IS NOT NULL"),
+        postgresql_where=sa.text("deleted_at IS NOT NULL"),
     )
-    op.create_index("ix_civic_group_reading", "civic_group", ["name_kana", "id"], sqlite_where=LIVE)
+    op.create_index(
+        "ix_civic_group_reading",
+        "civic_group",
+        ["name_kana", "id"],
+        sqlite_where=LIVE,
+        postgresql_where=LIVE,
+    )
     bind = op.get_bind()
     if search_index.available(bind):
         for table in search_index.TABLES:

@@ -28,6 +28,7 @@ def upgrade() -> None:
         "consultation",
         ["occurred_on", "office_id", "channel", "id", "deleted_at"],
         sqlite_where=LIVE,
+        postgresql_where=LIVE,
     )
     op.create_index("ix_application_fy", "application", ["fiscal_year", "programme_code", "status"])
     op.create_index(
@@ -35,6 +36,7 @@ def upgrade() -> None:
         "application",
         ["status", "fiscal_year", "programme_code", "project_id", "deleted_at"],
         sqlite_where=LIVE,
+        postgresql_where=LIVE,
     )
     op.create_index("ix_project_group_of", "project", ["id", "group_id"])
 

@@ -24,21 +24,30 @@ LIVE = sa.text("deleted_at IS NULL")
 def upgrade() -> None:
     with op.batch_alter_table("consultation") as batch:
         batch.add_column(sa.Column("topic_codes", sa.Text(), nullable=False, server_default=""))
-    # group_concat's order is not defined: the codes are sorted by a subquery that orders them.
-    op.execute(
-        "UPDATE consultation SET topic_codes = coalesce(("
-        "SELECT group_concat(code, ',') FROM ("
-        "SELECT topic.code AS code FROM consultation_topic "
-        "JOIN topic ON topic.id = consultation_topic.topic_id "
-        "WHERE consultation_topic.consultation_id = consultation.id ORDER BY topic.code)"
-        "), '')"
-    )
+    if op.get_bind().dialect.name == "sqlite":
+        # group_concat's order is not defined: the codes are sorted by a subquery first.
+        op.execute(
+            "UPDATE consultation SET topic_codes = coalesce(("
+            "SELECT group_concat(code, ',') FROM ("
+            "SELECT topic.code AS code FROM consultation_topic "
+            "JOIN topic ON topic.id = consultation_topic.topic_id "
+            "WHERE consultation_topic.consultation_id = consultation.id ORDER BY topic.code)"
+            "), '')"
+        )
+    else:
+        op.execute(
+            "UPDATE consultation SET topic_codes = coalesce(("
+            "SELECT string_agg(topic.code, ',' ORDER BY topic.code) FROM consultation_topic "
+            "JOIN topic ON topic.id = consultation_topic.topic_id "
+            "WHERE consultation_topic.consultation_id = consultation.id), '')"
+        )
     op.drop_index("ix_consultation_figures", table_name="consultation")
     op.create_index(
         "ix_consultation_figures",
         "consultation",
         ["occurred_on", "office_id", "channel", "topic_codes", "deleted_at"],
         sqlite_where=LIVE,
+        postgresql_where=LIVE,
     )
 
 
@@ -49,6 +58,7 @@ def downgrade() -> None:
         "consultation",
         ["occurred_on", "office_id", "channel", "id", "deleted_at"],
         sqlite_where=LIVE,
+        postgresql_where=LIVE,
     )
     with op.batch_alter_table("consultation") as batch:
         batch.drop_column("topic_codes")

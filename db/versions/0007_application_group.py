@@ -30,6 +30,10 @@ AWARDED = (
 )
 
 
+def _recreate() -> str:
+    return "always" if op.get_bind().dialect.name == "sqlite" else "auto"
+
+
 def upgrade() -> None:
     op.drop_index("ix_application_awards", table_name="application")
     op.drop_index("ix_project_group_of", table_name="project")
@@ -39,8 +43,8 @@ def upgrade() -> None:
         "(SELECT project.group_id FROM project WHERE project.id = application.project_id)"
     )
     # SQLite cannot make a column NOT NULL or add a foreign key in place: the table is
-    # copied (its plain indexes come along; the partial one is made after).
-    with op.batch_alter_table("application", recreate="always") as batch:
+    # copied (its plain indexes come along; the partial one is made after). A server alters.
+    with op.batch_alter_table("application", recreate=_recreate()) as batch:
         batch.alter_column("group_id", existing_type=sa.Uuid(), nullable=False)
         batch.create_foreign_key(
             "fk_application_group_id_civic_group", "civic_group", ["group_id"], ["id"]
@@ -58,12 +62,13 @@ def upgrade() -> None:
             "deleted_at",
         ],
         sqlite_where=sa.text(AWARDED),
+        postgresql_where=sa.text(AWARDED),
     )
 
 
 def downgrade() -> None:
     op.drop_index("ix_application_awarded_groups", table_name="application")
-    with op.batch_alter_table("application", recreate="always") as batch:
+    with op.batch_alter_table("application", recreate=_recreate()) as batch:
         batch.drop_constraint("fk_application_group_id_civic_group", type_="foreignkey")
         batch.drop_column("group_id")
     op.create_index("ix_project_group_of", "project", ["id", "group_id"])
@@ -72,4 +77,5 @@ def downgrade() -> None:
         "application",
         ["status", "fiscal_year", "programme_code", "project_id", "deleted_at"],
         sqlite_where=sa.text("deleted_at IS NULL"),
+        postgresql_where=sa.text("deleted_at IS NULL"),
     )

@@ -65,6 +65,7 @@ class Application(Mergeable, Base):
             "status",
             "deleted_at",
             sqlite_where=text(LIVE_AWARD_SQL),
+            postgresql_where=text(LIVE_AWARD_SQL),
         ),
     )
 

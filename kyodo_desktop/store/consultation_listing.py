@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, Select, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
 from kyodo_desktop.store.consultations import Consultation, consultation_topic
+from kyodo_desktop.store.dialect import is_sqlite
 from kyodo_desktop.store.filters import ConsultationFilter, FollowUp
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.paging import Listing, Queries
@@ -198,7 +199,7 @@ class ConsultationListing(Listing[ConsultationRow]):
         )
 
     def queries(self, session: Session) -> Queries:
-        if self._indexed is not None and session.get_bind().dialect.name == "sqlite":
+        if self._indexed is not None and is_sqlite(session):
             return self._indexed
         return super().queries(session)
 

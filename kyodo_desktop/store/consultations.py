@@ -28,6 +28,7 @@ LIVE = text("deleted_at IS NULL")
 # Follow-ups not done, as the listing asks for them (store/listings.py `follow_up_done IS 0`:
 # SQLite uses a partial index only when the query repeats its condition).
 PENDING = text("deleted_at IS NULL AND follow_up_done IS 0")
+PENDING_ON_SERVER = text("deleted_at IS NULL AND follow_up_done IS false")  # PostgreSQL's words
 TOMBSTONED = text("deleted_at IS NOT NULL")
 
 
@@ -40,10 +41,33 @@ class Consultation(Mergeable, Base):
     # needs no sort, for the whole ward and for one office, officer or channel
     # (store/listings.py); the follow-ups come by due day, the most overdue first.
     __table_args__ = (
-        Index("ix_consultation_newest", "occurred_on", "id", sqlite_where=LIVE),
-        Index("ix_consultation_office_newest", "office_id", "occurred_on", "id", sqlite_where=LIVE),
-        Index("ix_consultation_staff_newest", "staff_id", "occurred_on", "id", sqlite_where=LIVE),
-        Index("ix_consultation_channel_newest", "channel", "occurred_on", "id", sqlite_where=LIVE),
+        Index(
+            "ix_consultation_newest", "occurred_on", "id", sqlite_where=LIVE, postgresql_where=LIVE
+        ),
+        Index(
+            "ix_consultation_office_newest",
+            "office_id",
+            "occurred_on",
+            "id",
+            sqlite_where=LIVE,
+            postgresql_where=LIVE,
+        ),
+        Index(
+            "ix_consultation_staff_newest",
+            "staff_id",
+            "occurred_on",
+            "id",
+            sqlite_where=LIVE,
+            postgresql_where=LIVE,
+        ),
+        Index(
+            "ix_consultation_channel_newest",
+            "channel",
+            "occurred_on",
+            "id",
+            sqlite_where=LIVE,
+            postgresql_where=LIVE,
+        ),
         Index(
             "ix_consultation_office_channel_newest",
             "office_id",
@@ -51,6 +75,7 @@ class Consultation(Mergeable, Base):
             "occurred_on",
             "id",
             sqlite_where=LIVE,
+            postgresql_where=LIVE,
         ),
         # The figures of a period (store/figures.py): office, month, channel and the id for
         # its topics, read from the index alone (deleted_at too, for "covering").
@@ -62,15 +87,19 @@ class Consultation(Mergeable, Base):
             "topic_codes",
             "deleted_at",
             sqlite_where=LIVE,
+            postgresql_where=LIVE,
         ),
         # The few deleted rows: a topic's count subtracts theirs (store/search/topics.py).
-        Index("ix_consultation_tombstoned", "id", sqlite_where=TOMBSTONED),
+        Index(
+            "ix_consultation_tombstoned", "id", sqlite_where=TOMBSTONED, postgresql_where=TOMBSTONED
+        ),
         Index(
             "ix_consultation_follow_up",
             "follow_up_on",
             "occurred_on",
             "id",
             sqlite_where=PENDING,
+            postgresql_where=PENDING_ON_SERVER,
         ),
         Index(
             "ix_consultation_office_follow_up",
@@ -79,6 +108,7 @@ class Consultation(Mergeable, Base):
             "occurred_on",
             "id",
             sqlite_where=PENDING,
+            postgresql_where=PENDING_ON_SERVER,
         ),
     )
 

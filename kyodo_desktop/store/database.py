@@ -38,8 +38,17 @@ class Database:
         search_index.install(self._writer)
 
     @property
+    def is_server(self) -> bool:
+        return self.path is None
+
+    @property
     def location(self) -> str:
-        return str(self.path) if self.path else self.engine.url.render_as_string()
+        """The file, or the server as user@host/database (never a password)."""
+        if self.path is not None:
+            return str(self.path)
+        from kyodo_desktop.store.server.url import describe
+
+        return describe(self.engine.url)
 
     @contextmanager
     def transaction(self, audit: AuditContext | None = None) -> Iterator[Session]:
@@ -77,13 +86,18 @@ def open_database(path: Path | None = None, *, url: str | None = None) -> Databa
                 raise EnvironmentFaultError(Problem.DAMAGED, "; ".join(problems[:5]))
         engine = make_engine(sqlite_url(path))
     else:
+        path = None  # a server: no file of ours to check or copy (docs/server.md: backups)
         engine = make_engine(url)
         is_new = False
-    database = Database(engine, path if url is None else None)
-    if migrate.needs_upgrade(engine):
-        if path is not None and not is_new:
-            timestamped_backup(path, "before-migration")
-        migrate.upgrade(engine)
-        with database.transaction(AuditContext(None, HEAD_OFFICE_ORIGIN)) as session:
-            load_reference_data(session)
+    database = Database(engine, path)
+    try:
+        if migrate.needs_upgrade(engine):
+            if path is not None and not is_new:
+                timestamped_backup(path, "before-migration")
+            migrate.upgrade(engine)
+            with database.transaction(AuditContext(None, HEAD_OFFICE_ORIGIN)) as session:
+                load_reference_data(session)
+    except BaseException:
+        database.close()
+        raise
     return database

@@ -20,6 +20,13 @@ class Problem(StrEnum):
     READ_ONLY = "read_only"
     DAMAGED = "damaged"
     CANNOT_OPEN = "cannot_open"
+    NEWER_SCHEMA = "newer_schema"
+    # The head office's server (PostgreSQL)
+    SERVER_UNREACHABLE = "server_unreachable"
+    SERVER_LOGIN = "server_login"
+    SERVER_NO_DATABASE = "server_no_database"
+    SERVER_LOST = "server_lost"
+    SERVER_PERMISSION = "server_permission"
 
 
 MESSAGES = {
@@ -43,6 +50,31 @@ MESSAGES = {
     Problem.CANNOT_OPEN: (
         "データベースのファイルを開けませんでした。"
         "保存先のフォルダがあるか、ネットワークドライブがつながっているかを確認してください。"
+    ),
+    Problem.NEWER_SCHEMA: (
+        "このデータベースは、より新しい版の協働デスクで更新されています。"
+        "この端末の協働デスクを更新してから開いてください。データはそのまま残っています。"
+    ),
+    Problem.SERVER_UNREACHABLE: (
+        "データベースのサーバーにつながりませんでした。"
+        "ネットワークと、サーバーの指定（--database-url または KYODO_DATABASE_URL）を確かめてください。"
+        "サーバーが止まっている場合は、システム担当に連絡してください。入力した内容はそのまま残っています。"
+    ),
+    Problem.SERVER_LOGIN: (
+        "データベースのサーバーにログインできませんでした（ユーザー名またはパスワードが違います）。"
+        "パスワードファイル（~/.pgpass、または PGPASSFILE の指すファイル）を確かめるか、"
+        "システム担当に連絡してください。"
+    ),
+    Problem.SERVER_NO_DATABASE: (
+        "指定したデータベースがサーバーにありません。"
+        "サーバーの指定（--database-url または KYODO_DATABASE_URL）のデータベース名を確かめてください。"
+    ),
+    Problem.SERVER_LOST: (
+        "データベースのサーバーとの接続が切れたため、保存できませんでした。"
+        "入力した内容はそのまま残っています。ネットワークを確かめて、もう一度保存してください。"
+    ),
+    Problem.SERVER_PERMISSION: (
+        "データベースのサーバーで、この操作をする権限がありません。システム担当に連絡してください。"
     ),
 }
 
@@ -86,6 +118,9 @@ def classify(error: BaseException) -> EnvironmentFaultError | None:
             problem = _BY_SQLITE_CODE.get(code & 0xFF)
             if problem is not None:
                 return EnvironmentFaultError(problem, str(original))
+    server = _server_problem(original)
+    if server is not None:  # libpq's message spans lines: one line to tell
+        return EnvironmentFaultError(server, " ".join(str(original).split()))
     if isinstance(original, OSError):
         if original.errno in (28,):  # ENOSPC
             return EnvironmentFaultError(Problem.FULL, str(original))
@@ -93,3 +128,52 @@ def classify(error: BaseException) -> EnvironmentFaultError | None:
             return EnvironmentFaultError(Problem.READ_ONLY, str(original))
         return EnvironmentFaultError(Problem.CANNOT_OPEN, str(original))
     return None
+
+
+# PostgreSQL's SQLSTATE classes and codes (psycopg sets ``sqlstate`` on its errors).
+_BY_SQLSTATE = {
+    "53100": Problem.FULL,  # disk_full
+    "55P03": Problem.LOCKED,  # lock_not_available
+    "40P01": Problem.LOCKED,  # deadlock_detected: the transaction was rolled back whole
+    "40001": Problem.LOCKED,  # serialization_failure
+    "25006": Problem.SERVER_PERMISSION,  # read_only_sql_transaction
+    "42501": Problem.SERVER_PERMISSION,  # insufficient_privilege
+    "28P01": Problem.SERVER_LOGIN,  # invalid_password
+    "28000": Problem.SERVER_LOGIN,  # invalid_authorization_specification
+    "3D000": Problem.SERVER_NO_DATABASE,  # invalid_catalog_name
+    "57P01": Problem.SERVER_LOST,  # admin_shutdown
+    "57P02": Problem.SERVER_LOST,  # crash_shutdown
+    "57P03": Problem.SERVER_UNREACHABLE,  # cannot_connect_now (starting up)
+}
+
+
+def _server_problem(error: BaseException) -> Problem | None:
+    """The problem behind a psycopg error, read without importing psycopg."""
+    module = type(error).__module__ or ""
+    if not module.startswith("psycopg"):
+        return None
+    state = getattr(error, "sqlstate", None)
+    if state in _BY_SQLSTATE:
+        return _BY_SQLSTATE[state]
+    if state and state.startswith("08"):  # connection_exception
+        return Problem.SERVER_LOST
+    if type(error).__name__ != "OperationalError":
+        return None
+    text = str(error).lower()
+    if "password" in text or "authentication" in text:
+        return Problem.SERVER_LOGIN
+    if "does not exist" in text and "database" in text:
+        return Problem.SERVER_NO_DATABASE
+    unreachable = (
+        "connection failed",
+        "could not connect",
+        "connection refused",
+        "is the server running",
+        "could not translate host name",
+        "timeout expired",
+    )
+    if any(words in text for words in unreachable):
+        return Problem.SERVER_UNREACHABLE
+    # A connection that was there and went: "server closed the connection unexpectedly",
+    # "consuming input failed", "the connection is lost".
+    return Problem.SERVER_LOST

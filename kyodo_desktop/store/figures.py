@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from kyodo_desktop.rules.vocabulary import StepKind
 from kyodo_desktop.store.applications import AWARDED_STATUSES, LIVE_AWARD_SQL, Application
 from kyodo_desktop.store.consultations import Consultation
+from kyodo_desktop.store.dialect import bound_uuid, indexed_by, month_of
 
 # A 事前相談 is an inquiry, not yet a proposal received: the figures count from 交付申請.
 RECEIVED = Application.status != str(StepKind.PRIOR_CONSULTATION)
@@ -64,11 +65,7 @@ def programme_counts(
 # Without ANALYZE statistics SQLite picks, for a GROUP BY, the list's narrow index over the
 # one that holds every counted column, reading each row besides (bench figures_year: 2.1 s
 # at a million consultations). These few statements are written out so that they name the
-# index (INDEXED BY); SQLite only, plain elsewhere.
-
-
-def _sqlite(session: Session) -> bool:
-    return session.get_bind().dialect.name == "sqlite"
+# index (store/dialect.indexed_by: SQLite only, plain elsewhere).
 
 
 def _as_uuid(value: object) -> uuid.UUID:
@@ -79,19 +76,14 @@ def _awards_sql(
     session: Session, office_id: uuid.UUID | None, extra: str, select_list: str, group_by: str
 ) -> tuple[TextClause, dict[str, object]]:
     """The live awards, read from their partial index alone (its condition word for word)."""
-    indexed = " INDEXED BY ix_application_awarded_groups" if _sqlite(session) else ""
+    indexed = indexed_by(session, "ix_application_awarded_groups")
     where = LIVE_AWARD_SQL + extra
     params: dict[str, object] = {}
     if office_id is not None:
         where += " AND office_id = :office"
-        params["office"] = _bind_uuid(session, office_id)
+        params["office"] = bound_uuid(session, office_id)
     sql = f"SELECT {select_list} FROM application{indexed} WHERE {where}{group_by}"
     return text(sql), params
-
-
-def _bind_uuid(session: Session, value: uuid.UUID) -> object:
-    # SQLAlchemy stores a Uuid on SQLite as 32 hex digits; a written-out statement must too.
-    return value.hex if _sqlite(session) else value
 
 
 def groups_funded_by_year(
@@ -140,17 +132,18 @@ def consultation_tally(
     groups. Counting in the index's own order instead (by day, no sort) returned a group
     for nearly every consultation of a real year, and was slower to sum here.
     """
-    indexed = " INDEXED BY ix_consultation_figures" if _sqlite(session) else ""
+    indexed = indexed_by(session, "ix_consultation_figures")
     where = "deleted_at IS NULL AND occurred_on >= :first AND occurred_on <= :last"
     params: dict[str, object] = {"first": first, "last": last}
     if office_id is not None:
         where += " AND office_id = :office"
-        params["office"] = _bind_uuid(session, office_id)
+        params["office"] = bound_uuid(session, office_id)
     period = f"FROM consultation{indexed} WHERE {where}"
     by_month: dict[tuple[uuid.UUID, int, int, str], int] = {}
+    month = month_of(session, "occurred_on")
     months = (
-        f"SELECT office_id, substr(occurred_on, 1, 7), channel, count(*) {period} "
-        "GROUP BY office_id, substr(occurred_on, 1, 7), channel"
+        f"SELECT office_id, {month}, channel, count(*) {period} "
+        f"GROUP BY office_id, {month}, channel"
     )
     for office, month, channel, n in session.execute(text(months), params):
         year, number = str(month).split("-")[:2]

@@ -18,7 +18,13 @@ class Group(Mergeable, Base):
     __tablename__ = "civic_group"
     # The registry lists live groups in 五十音 order (store/listings.py): no sort needed.
     __table_args__ = (
-        Index("ix_civic_group_reading", "name_kana", "id", sqlite_where=text("deleted_at IS NULL")),
+        Index(
+            "ix_civic_group_reading",
+            "name_kana",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
     )
 
     name: Mapped[str] = mapped_column(String(120))

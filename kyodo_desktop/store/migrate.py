@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from kyodo_desktop.store.dialect import is_sqlite
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -45,9 +47,26 @@ def current_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def shipped_revisions() -> set[str]:
+    """Every revision this program ships (the migrations' files are named ``NNNN_...``)."""
+    folder = resources.files("kyodo_desktop.migrations").joinpath("versions")
+    return {
+        entry.name.split("_", 1)[0]
+        for entry in folder.iterdir()
+        if entry.name.endswith(".py") and entry.name[:4].isdigit()
+    }
+
+
 def needs_upgrade(engine: Engine) -> bool:
+    """True if the schema is older than this program's (or new); a schema of a newer program
+    is refused: this one cannot know it."""
     with engine.connect() as connection:
-        return current_revision(connection) != shipped_head()
+        current = current_revision(connection)
+    if current is not None and current not in shipped_revisions():
+        from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
+
+        raise EnvironmentFaultError(Problem.NEWER_SCHEMA, f"revision {current}")
+    return current != shipped_head()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -67,7 +86,7 @@ def downgrade(engine: Engine, revision: str) -> None:
 def _run(engine: Engine, step, revision: str) -> None:  # type: ignore[no-untyped-def]
     config = alembic_config()
     with engine.connect() as connection:
-        sqlite = connection.dialect.name == "sqlite"
+        sqlite = is_sqlite(connection)
         if sqlite:
             # Must run outside a transaction, before SQLAlchemy begins one.
             connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")

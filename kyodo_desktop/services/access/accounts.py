@@ -125,6 +125,10 @@ def view_of(staff: Staff) -> StaffView:
 
 
 def by_login(session: Session, login: str) -> Staff | None:
+    """The live account of a login ID as stored; None for one no account can have (a server
+    refuses to even compare text holding a NUL character)."""
+    if not _LOGIN_PATTERN.fullmatch(login):
+        return None
     return session.scalar(select(Staff).where(Staff.login_id == login, Staff.deleted_at.is_(None)))
 
 

@@ -26,6 +26,7 @@ from kyodo_desktop.services.demo.places import TOWNS
 from kyodo_desktop.services.demo.programmes import Planner
 from kyodo_desktop.services.demo.staff import Roster
 from kyodo_desktop.store.database import Database
+from kyodo_desktop.store.dialect import is_sqlite
 from kyodo_desktop.store.reference import Department, Office, Topic
 from kyodo_desktop.store.search import index as search_index
 
@@ -98,7 +99,7 @@ def _roomy_cache(session: Session) -> Iterator[None]:
     large demo spends most of its time re-reading index pages.
     """
     connection = session.connection()
-    if connection.dialect.name != "sqlite":
+    if not is_sqlite(connection):
         yield
         return
     before = connection.exec_driver_sql("PRAGMA cache_size").scalar()

@@ -19,11 +19,12 @@ Tombstoned rows are never indexed. The index follows every flush of the ORM (`in
 like the audit trail) by comparing what is stored before and after; bulk writes with Core
 (the demo, a migration, the bench) call `rebuild`. The tables' own rowids are used, which
 only VACUUM could renumber (nothing runs one; after a VACUUM call `rebuild`). Databases
-other than SQLite take the LIKE path (store/search/match.py).
+other than SQLite keep the same tokens in a form of their own (store/search/server.py).
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -33,9 +34,9 @@ from typing import Any
 from sqlalchemy import Connection, event
 
 from kyodo_desktop.rules import search_key
+from kyodo_desktop.store.dialect import POSTGRESQL, is_sqlite, name_of
+from kyodo_desktop.store.search.tokens import WIDTH, code, tokens
 
-WIDTH = 6  # hex digits of one code point: up to U+10FFFF
-END = "110000"  # one past the last code point: never a character, so never typed
 DAY_SHIFT = 32  # consultation_search.rowid = day << 32 | consultation.rowid
 ROWID_MASK = (1 << DAY_SHIFT) - 1
 BATCH = 5000  # rows per executemany while rebuilding
@@ -61,30 +62,12 @@ GROUPS = SearchTable("civic_group_search", ("name",))
 TABLES = (CONSULTATIONS, GROUPS)
 
 
-# The code of every character of the Basic Multilingual Plane, made once (about 4 MB):
-# nothing is cached per text, so a million unique memos cost no memory after their batch.
-_BMP = tuple(format(point, f"0{WIDTH}x") for point in range(0x10000))
-
-
-def _code(character: str) -> str:
-    point = ord(character)
-    return _BMP[point] if point < 0x10000 else format(point, f"0{WIDTH}x")
-
-
-def tokens(key: str) -> str:
-    """The bigram tokens of a folded key, separated by spaces ('' for an empty key)."""
-    if not key:
-        return ""
-    codes = [*map(_code, key), END]
-    return " ".join(map(str.__add__, codes, codes[1:]))
-
-
 def phrase(typed: str) -> str | None:
     """The FTS5 query for a substring of the folded text, or None when nothing is left."""
     key = search_key(typed)
     if not key:
         return None
-    codes = [_code(c) for c in key]
+    codes = [code(c) for c in key]
     if len(codes) == 1:
         return f'"{codes[0]}"*'
     return '"' + " ".join(a + b for a, b in pairwise(codes)) + '"'
@@ -104,7 +87,8 @@ def day_rowid(day: date | str) -> int:
 
 
 def available(connection: Connection) -> bool:
-    return connection.dialect.name == "sqlite"
+    """SQLite's FTS5 tables are there (the server has its own form: store/search/server.py)."""
+    return is_sqlite(connection)
 
 
 # --- what is indexed for a stored row --------------------------------------------------
@@ -232,6 +216,10 @@ def _after_flush(session: Any, _context: Any) -> None:
         return
     connection = session.connection()
     if not available(connection):
+        if name_of(connection) == POSTGRESQL:
+            from kyodo_desktop.store.search import server
+
+            server.follow(connection, map(uuid.UUID, consultations), map(uuid.UUID, groups))
         return
     old_consultations = touched.consultation_docs if touched else {}
     old_groups = touched.group_docs if touched else {}
@@ -254,6 +242,10 @@ def _apply(
 def rebuild(connection: Connection) -> None:
     """Index every live row again (after rows were written with Core, or a VACUUM)."""
     if not available(connection):
+        if name_of(connection) == POSTGRESQL:
+            from kyodo_desktop.store.search import server
+
+            server.rebuild(connection)
         return
     for table, sql, make in (
         (CONSULTATIONS, _CONSULTATION_DOCS.format(where="1"), _consultation_doc),

@@ -1,4 +1,4 @@
-"""Text search in the lists: the FTS5 bigram index on SQLite, LIKE on any other engine.
+"""Text search in the lists: the bigram index on SQLite (FTS5) and on the server (tsvector).
 
 Two shapes. `consultation_text_match` / `group_text_match` are plain conditions (``rowid IN
 (matches)``) whose SQL is chosen when the statement is compiled, so a WHERE built before the
@@ -32,6 +32,7 @@ from sqlalchemy.ext.compiler import compiles
 
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.groups import Group
+from kyodo_desktop.store.search import server
 from kyodo_desktop.store.search.index import (
     CONSULTATIONS,
     GROUPS,
@@ -47,14 +48,21 @@ TEXT_COLUMNS = "{memo grp}"
 
 
 class _SubstringMatch(ColumnElement[bool]):
-    """``indexed`` on SQLite, ``scanned`` (the LIKE) on any other engine."""
+    """``indexed`` on SQLite (FTS5), ``served`` on PostgreSQL (its tsvector), ``scanned``
+    (the LIKE) on any other engine."""
 
     type = Boolean()
-    inherit_cache = False  # two inner clauses: not worth a cache key of its own
+    inherit_cache = False  # three inner clauses: not worth a cache key of its own
     _is_implicitly_boolean = True  # a condition already: no "= 1" (that would hide the index)
 
-    def __init__(self, indexed: ColumnElement[bool], scanned: ColumnElement[bool]) -> None:
+    def __init__(
+        self,
+        indexed: ColumnElement[bool],
+        served: ColumnElement[bool],
+        scanned: ColumnElement[bool],
+    ) -> None:
         self.indexed = indexed
+        self.served = served
         self.scanned = scanned
 
 
@@ -66,6 +74,20 @@ def _scanned(element: _SubstringMatch, compiler: Any, **kw: Any) -> str:
 @compiles(_SubstringMatch, "sqlite")
 def _indexed(element: _SubstringMatch, compiler: Any, **kw: Any) -> str:
     return compiler.process(element.indexed, **kw)
+
+
+@compiles(_SubstringMatch, "postgresql")
+def _served(element: _SubstringMatch, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.served, **kw)
+
+
+def _documents_matching(name: str, key: str, typed: str) -> Select:
+    """The keys of the server's search table whose document holds the typed text."""
+    documents = table(name, column(key), column("document"))
+    found = server.query(typed)  # hex digits, spaces, <-> and :* only: made, never typed
+    return select(documents.c[key]).where(
+        documents.c.document.op("@@")(literal_column(f"to_tsquery('simple', '{found}')"))
+    )
 
 
 def _fts(name: str) -> Any:
@@ -89,7 +111,8 @@ def group_text_match(typed: str) -> ColumnElement[bool]:
     fts = _fts(GROUPS.name)
     rowids = select(fts.c.rowid).where(_matches(fts, found))
     indexed = literal_column(f"{Group.__tablename__}.rowid").in_(rowids)
-    return _SubstringMatch(indexed, contains(Group.name_key, typed))
+    served = Group.id.in_(_documents_matching(server.GROUPS, "group_id", typed))
+    return _SubstringMatch(indexed, served, contains(Group.name_key, typed))
 
 
 def consultation_text_match(typed: str) -> ColumnElement[bool]:
@@ -106,7 +129,11 @@ def consultation_text_match(typed: str) -> ColumnElement[bool]:
         contains(Consultation.text_key, typed),
         Consultation.group_id.in_(live_groups_matching(typed)),
     )
-    return _SubstringMatch(indexed, scanned)
+    # The server's document holds the memo and the live group's name: one index answers both.
+    served = Consultation.id.in_(
+        _documents_matching(server.CONSULTATIONS, "consultation_id", typed)
+    )
+    return _SubstringMatch(indexed, served, scanned)
 
 
 @dataclass(frozen=True)
