@@ -19,6 +19,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--data-dir", type=Path, help="use this folder for the database")
     parser.add_argument("--demo", action="store_true", help="open the demo database")
     parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="the head office's server, postgresql://USER@HOST/DATABASE (default: "
+        "KYODO_DATABASE_URL); the password comes from ~/.pgpass or PGPASSFILE",
+    )
+    parser.add_argument(
         "--smoke-test",
         action="store_true",
         help="start, show the main window, run the event loop briefly and exit",
@@ -68,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     def open_records() -> None:
         preload.join()  # never import the same modules from two threads at once
         try:
-            workspace = open_workspace_for(data_dir, demo=args.demo)
+            workspace = open_workspace_for(data_dir, demo=args.demo, url=args.database_url)
             if not sign_in_to(workspace, window, unattended=args.smoke_test):
                 window.close()  # the officer closed the sign-in: nothing was opened
                 app.exit(0)
@@ -171,13 +177,16 @@ def sign_out_at_exit(workspace) -> None:  # type: ignore[no-untyped-def]
             raise
 
 
-def open_workspace_for(data_dir: Path, *, demo: bool):  # type: ignore[no-untyped-def]
-    """The real database, or the demo database in its own folder."""
+def open_workspace_for(data_dir: Path, *, demo: bool, url: str | None = None):  # type: ignore[no-untyped-def]
+    """The real database (the data folder's file, or the server), or the demo database."""
     from kyodo_desktop.services.workspace import open_demo_workspace, open_workspace
+    from kyodo_desktop.store.server.url import ENVIRONMENT, server_url
 
     if demo:
         return open_demo_workspace(data_dir, today=date.today())
-    return open_workspace(data_dir, url=os.environ.get("KYODO_DATABASE_URL"))
+    text = url or os.environ.get(ENVIRONMENT)
+    server = server_url(text, from_command_line=bool(url)) if text else None
+    return open_workspace(data_dir, url=server)
 
 
 if __name__ == "__main__":

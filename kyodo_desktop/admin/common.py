@@ -14,14 +14,17 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
     from kyodo_desktop.services.actor import Actor
     from kyodo_desktop.services.workspace import Workspace
     from kyodo_desktop.store.database import Database
 
 Handler = Callable[[argparse.Namespace], int]
+T = TypeVar("T")
 
 
 class UsageError(Exception):
@@ -33,6 +36,13 @@ class UsageError(Exception):
 
 def add_data_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", type=Path, help="the data folder (default: the user's)")
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="the head office's server, postgresql://USER@HOST/DATABASE (default: "
+        "KYODO_DATABASE_URL, else the data folder's file); the password comes from ~/.pgpass "
+        "or PGPASSFILE, or is asked for",
+    )
 
 
 def add_command(
@@ -79,18 +89,67 @@ def database_file(args: argparse.Namespace) -> Path:
     return source
 
 
-def open_existing_workspace(args: argparse.Namespace) -> Workspace:
-    """The workspace of an existing database (a file, or the server of KYODO_DATABASE_URL)."""
+def database_url(args: argparse.Namespace) -> URL | None:
+    """The server to work on (--database-url, else KYODO_DATABASE_URL), or None: the file."""
+    from kyodo_desktop.store.server.url import ENVIRONMENT, ServerUrlError, server_url
+
+    given = getattr(args, "database_url", None)
+    text = given or os.environ.get(ENVIRONMENT)
+    if not text:
+        return None
+    try:
+        return server_url(text, from_command_line=bool(given))
+    except ServerUrlError as error:
+        raise UsageError(str(error)) from None
+
+
+def open_workspace_for(args: argparse.Namespace, *, create: bool = False) -> Workspace:
+    """The workspace the arguments name: the server's, or the data folder's file.
+
+    A file must exist unless ``create``. A server that wants a password no file gives is
+    asked for one at the terminal (never on the command line).
+    """
     from kyodo_desktop.services.workspace import open_workspace
     from kyodo_desktop.store.database import DATABASE_FILE_NAME
 
     folder = data_dir(args)
-    if not (folder / DATABASE_FILE_NAME).exists() and not os.environ.get("KYODO_DATABASE_URL"):
-        raise UsageError(
-            f"データベース {folder / DATABASE_FILE_NAME} がありません。"
-            "先に kyodo-admin init を実行するか、--data-dir を確かめてください。"
-        )
-    return open_workspace(folder, url=os.environ.get("KYODO_DATABASE_URL"))
+    url = database_url(args)
+    if url is None:
+        if not create and not (folder / DATABASE_FILE_NAME).exists():
+            raise UsageError(
+                f"データベース {folder / DATABASE_FILE_NAME} がありません。"
+                "先に kyodo-admin init を実行するか、--data-dir を確かめてください。"
+            )
+        return open_workspace(folder)
+    return with_password_asked(url, lambda url: open_workspace(folder, url=url))
+
+
+def open_existing_workspace(args: argparse.Namespace) -> Workspace:
+    """The workspace of an existing database (a file, or a server)."""
+    return open_workspace_for(args)
+
+
+def with_password_asked(url: URL, connect: Callable[[URL], T]) -> T:
+    """``connect(url)``; if the server refuses for want of a password and a person is at the
+    terminal, ask for it once and connect again with it (kept in memory only)."""
+    from kyodo_desktop.store.errors import Problem, classify
+
+    try:
+        return connect(url)
+    except Exception as error:
+        problem = classify(error)
+        if (
+            problem is None
+            or problem.problem is not Problem.SERVER_LOGIN
+            or url.password is not None
+            or "no password" not in problem.detail
+            or not sys.stdin.isatty()
+        ):
+            raise
+    import getpass
+
+    password = getpass.getpass(f"{url.username or 'サーバー'} のパスワード: ")
+    return connect(url.set(password=password))
 
 
 # Who acts ----------------------------------------------------------------------------------

@@ -14,8 +14,11 @@ from kyodo_desktop.admin.common import (
     UsageError,
     add_command,
     data_dir,
+    database_url,
     office_code,
+    open_workspace_for,
     read_new_password,
+    with_password_asked,
 )
 
 
@@ -26,11 +29,10 @@ def cmd_init(args: argparse.Namespace) -> int:
         needs_set_up,
         set_up_installation,
     )
-    from kyodo_desktop.services.workspace import open_workspace
 
     if (args.admin_login is None) != (args.office is None):
         raise UsageError("--admin-login と --office は両方指定してください。")
-    workspace = open_workspace(data_dir(args))
+    workspace = open_workspace_for(args, create=True)
     try:
         print(f"データベースを用意しました: {workspace.database.location}")
         if args.admin_login is not None:
@@ -76,7 +78,11 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     from kyodo_desktop.store import migrate
     from kyodo_desktop.store.database import DATABASE_FILE_NAME, open_database
 
-    database = open_database(data_dir(args) / DATABASE_FILE_NAME)
+    url = database_url(args)
+    if url is None:
+        database = open_database(data_dir(args) / DATABASE_FILE_NAME)
+    else:
+        database = with_password_asked(url, lambda url: open_database(url=url))
     try:
         with database.engine.connect() as connection:
             revision = migrate.current_revision(connection)

@@ -21,6 +21,7 @@ from kyodo_desktop.admin import (
     records,
     reference,
     report,
+    server,
     staff,
 )
 from kyodo_desktop.admin.common import UsageError
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_commands(commands)  # print
     report.add_commands(commands)  # report
     ledgers.add_commands(commands)  # import groups
+    server.add_commands(commands)  # server copy-from
     return parser
 
 

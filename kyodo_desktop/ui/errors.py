@@ -20,11 +20,14 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.store.backup.copies import backup_infos
 from kyodo_desktop.store.database import DATABASE_FILE_NAME
 from kyodo_desktop.store.errors import MESSAGES, Problem, classify
+from kyodo_desktop.store.server.url import ServerUrlError
 from kyodo_desktop.ui.settings.backups_tab import reason_text, when
 
 
 def startup_failure_text(error: BaseException, data_dir: Path) -> tuple[str, str]:
     """The message and the details to show when the program could not open its data."""
+    if isinstance(error, ServerUrlError):  # the --database-url typed: the person's to mend
+        return str(error), ""
     problem = classify(error)
     if problem is None:
         message = QCoreApplication.translate(

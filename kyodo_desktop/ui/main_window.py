@@ -226,9 +226,9 @@ class MainWindow(QMainWindow):
             .replace("%2", actor.office_code)
         )
         self.officer_label = QLabel(self)
-        self.database_label = QLabel(
-            self.tr("Database: %1").replace("%1", self.workspace.database.location)
-        )
+        database = self.workspace.database
+        shown = self.tr("Server: %1") if database.is_server else self.tr("Database: %1")
+        self.database_label = QLabel(shown.replace("%1", database.location))
         for widget in (self.office_label, self.officer_label, self.database_label):
             self.statusBar().addWidget(widget)
 

@@ -2335,6 +2335,10 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
         <translation>事務所: %1（%2）</translation>
     </message>
     <message>
+        <source>Server: %1</source>
+        <translation>サーバー: %1</translation>
+    </message>
+    <message>
         <source>Officer: %1</source>
         <translation>職員: %1</translation>
     </message>

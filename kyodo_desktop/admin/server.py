@@ -1,0 +1,65 @@
+"""kyodo-admin server copy-from: a head office's SQLite file moved into its new server database.
+
+The target is an empty database the IT staff made with ``createdb`` (docs/server.md); every
+row is copied in one transaction, the audit chain whole, the search index built again.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from kyodo_desktop.admin.common import (
+    UsageError,
+    add_group,
+    database_url,
+    with_password_asked,
+)
+
+
+def cmd_copy_from(args: argparse.Namespace) -> int:
+    from kyodo_desktop.store.database import open_database
+    from kyodo_desktop.store.engine import make_engine
+    from kyodo_desktop.store.server.copy import TargetNotEmptyError, copy_database
+    from kyodo_desktop.store.server.url import describe
+
+    source_file: Path = args.file
+    if not source_file.is_file():
+        raise UsageError(f"移すデータベースのファイル {source_file} がありません。")
+    url = database_url(args)
+    if url is None:
+        raise UsageError(
+            "移す先のサーバーを --database-url（または KYODO_DATABASE_URL）で指定してください。"
+        )
+    source = open_database(source_file)  # checked and brought to this program's schema first
+    try:
+
+        def copied(url: Any) -> Any:
+            target = make_engine(url)
+            try:
+                return copy_database(source.engine, target)
+            finally:
+                target.dispose()
+
+        result = with_password_asked(url, copied)
+    except TargetNotEmptyError as error:
+        raise UsageError(
+            f"移す先のデータベース（{describe(url)}）は空ではありません（{error.rows:,}件の記録）。"
+            "何も移していません。createdb で作ったばかりの空のデータベースを指定してください。"
+        ) from None
+    finally:
+        source.close()
+    print(f"{source_file} から {describe(url)} へ {result.rows:,}件を移しました。")
+    return 0
+
+
+def add_commands(commands: Any) -> None:
+    """Add ``server copy-from``."""
+    add = add_group(commands, "server", "the head office's PostgreSQL server", "server_command")
+    copy = add(
+        "copy-from",
+        "copy a SQLite database file, every row, into an empty server database (all or nothing)",
+        cmd_copy_from,
+    )
+    copy.add_argument("file", type=Path, metavar="FILE", help="the kyodo.sqlite3 file to move")
