@@ -80,10 +80,100 @@ DEMO_TODAY = date(2026, 11, 27)
 DEMO_SCALE = 0.05
 
 
+# Engines ---------------------------------------------------------------------------------
+# A test that opens a workspace runs on SQLite (the branch offices) and on PostgreSQL (the head
+# office's server), unless it drives Qt widgets or is marked sqlite_only (what only a SQLite
+# file has: its backups, its integrity check, two programs on one file).
+
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--engines",
+        default=",".join(ENGINES),
+        help="the databases to run the engine-parametrised tests on (default: both)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only: a test of what only a SQLite file has (backups, locks, damage)"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "engine" not in metafunc.fixturenames:
+        return
+    wanted = [e for e in metafunc.config.getoption("--engines").split(",") if e]
+    if "qtbot" in metafunc.fixturenames or metafunc.definition.get_closest_marker("sqlite_only"):
+        wanted = ["sqlite"]
+    metafunc.parametrize("engine", wanted, indirect=True)
+
+
 @pytest.fixture
-def workspace(tmp_path: Path):  # type: ignore[no-untyped-def]
+def engine(request: pytest.FixtureRequest) -> str:
+    """The database a test runs on: "sqlite" or "postgresql"."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server():  # type: ignore[no-untyped-def]
+    """One throwaway PostgreSQL server for the run, stopped at its end (failures or not)."""
+    from postgres_server import ThrowawayServer
+
+    server = ThrowawayServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_empty_template(pg_server) -> str:  # type: ignore[no-untyped-def]
+    """A server database migrated with its reference data, copied for each test."""
+    from kyodo_desktop.store.database import open_database
+
+    name = "kyodo_empty"
+    pg_server.execute(f"CREATE DATABASE {name}")
+    open_database(url=pg_server.url(name)).close()
+    return name
+
+
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_server, demo_data_dir: Path) -> str:  # type: ignore[no-untyped-def]
+    """The demo database moved to the server once (kyodo-admin server copy-from), then copied."""
+    from kyodo_desktop.store.engine import make_engine
+    from kyodo_desktop.store.server.copy import copy_database, sqlite_source
+
+    name = "kyodo_demo"
+    pg_server.execute(f"CREATE DATABASE {name}")
+    source = sqlite_source(demo_data_dir / DEMO_FOLDER_NAME / "kyodo.sqlite3")
+    target = make_engine(pg_server.url(name))
+    try:
+        copy_database(source, target)
+    finally:
+        source.dispose()
+        target.dispose()
+    return name
+
+
+def server_database(request: pytest.FixtureRequest, template: str):  # type: ignore[no-untyped-def]
+    """A new server database copied from a template, dropped after the test; its URL."""
+    server = request.getfixturevalue("pg_server")
+    name = server.create_database(request.getfixturevalue(template))
+    request.addfinalizer(lambda: server.drop_database(name))
+    return server.url(name)
+
+
+def database_url(request: pytest.FixtureRequest, engine: str, template: str) -> str | None:
+    """None on SQLite (a file in the data folder); a fresh server database's URL otherwise."""
+    return None if engine == "sqlite" else server_database(request, template)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, engine: str, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     """A fresh, empty workspace: migrated, reference data loaded, an administrator signed in."""
-    opened = open_workspace(tmp_path / "data")
+    url = database_url(request, engine, "pg_empty_template")
+    opened = open_workspace(tmp_path / "data", url=url)
     opened.actor = make_actor(opened, "01", StaffRole.ADMIN, "管理者")
     yield opened
     opened.close()
@@ -98,7 +188,9 @@ def demo_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_workspace(demo_data_dir: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+def demo_workspace(
+    demo_data_dir: Path, tmp_path: Path, engine: str, request: pytest.FixtureRequest
+):  # type: ignore[no-untyped-def]
     """The demo workspace, copied so that a test may change it freely; its officer signed in."""
     import shutil
 
@@ -106,7 +198,8 @@ def demo_workspace(demo_data_dir: Path, tmp_path: Path):  # type: ignore[no-unty
 
     copy = tmp_path / "demo"
     shutil.copytree(demo_data_dir / DEMO_FOLDER_NAME, copy)
-    opened: Workspace = open_workspace(copy)
+    url = database_url(request, engine, "pg_demo_template")
+    opened: Workspace = open_workspace(copy, url=url)
     opened.actor = sign_in_demo_officer(opened.database)
     yield opened
     opened.close()
@@ -153,3 +246,19 @@ def closing_discards(monkeypatch):  # type: ignore[no-untyped-def]
     from kyodo_desktop.ui.widgets.record_dialog import DiscardChangesQuestion
 
     monkeypatch.setattr(DiscardChangesQuestion, "ask", classmethod(lambda cls, parent: True))
+
+
+def data_args(workspace: Workspace) -> list[str]:
+    """kyodo-admin's arguments for a workspace: its data folder, and its server if it has one."""
+    args = ["--data-dir", str(workspace.data_dir)]
+    if workspace.database.is_server:
+        args += ["--database-url", workspace.database.engine.url.render_as_string()]
+    return args
+
+
+def drop_append_only(connection, *kinds: str) -> None:  # type: ignore[no-untyped-def]
+    """What an attacker with the database in hand does first: remove the audit trail's
+    append-only triggers (``update``, ``delete``), on SQLite or on the server."""
+    on = "" if connection.dialect.name == "sqlite" else " ON audit_entry"
+    for kind in kinds:
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS audit_entry_append_only_{kind}{on}")

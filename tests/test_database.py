@@ -7,6 +7,7 @@ import time
 import uuid
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select, text
 
 from kyodo_desktop.services.workspace import Workspace, open_workspace
@@ -16,6 +17,7 @@ from kyodo_desktop.store.refdata import reference_id
 from kyodo_desktop.store.reference import Department, Office, Programme, Topic
 
 
+@pytest.mark.sqlite_only  # SQLite's PRAGMAs
 def test_every_connection_gets_the_sqlite_settings(workspace: Workspace) -> None:
     with workspace.database.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

@@ -324,6 +324,7 @@ def test_the_migration_indexes_the_rows_already_there(workspace, counter) -> Non
     assert _found(workspace, counter, "ねりま") == {ids[MEMOS[2][0]], ids[MEMOS[3][0]]}
 
 
+@pytest.mark.sqlite_only  # SQLite's query plans
 def test_the_newest_first_pages_need_no_sort(workspace, counter) -> None:  # type: ignore[no-untyped-def]
     """The live-row indexes give the list's order: no temporary B-tree, no full scan."""
     with workspace.database.engine.connect() as connection:
@@ -347,20 +348,24 @@ def test_the_fts_query_is_made_only_of_our_own_tokens(typed: str) -> None:
         assert expression.count('"') == 2
 
 
-def test_other_engines_take_the_like_path() -> None:
-    """On PostgreSQL (KYODO_DATABASE_URL) the same listing compiles to LIKE, no FTS table."""
-    from sqlalchemy.dialects import postgresql
+def test_the_server_reads_its_own_index_and_any_other_engine_the_like_path() -> None:
+    """PostgreSQL's statements match its tsvector documents; an engine with neither index
+    (MySQL here, as an example of any other) compiles the same listing to LIKE."""
+    from sqlalchemy.dialects import mysql, postgresql
 
     wanted = ConsultationFilter(text="会計")
     # What the listings give a session on another engine (the base class's statements).
-    for listing in (
-        listings.ConsultationListing(None, wanted),
-        listings.GroupListing(GroupFilter(text="会計")),
+    for listing, table in (
+        (listings.ConsultationListing(None, wanted), "consultation_search"),
+        (listings.GroupListing(GroupFilter(text="会計")), "civic_group_search"),
     ):
         query = listings.Listing.queries(listing, None).page  # type: ignore[arg-type]
-        sql = str(query.compile(dialect=postgresql.dialect()))
-        assert "LIKE" in sql
-        assert "MATCH" not in sql and "_search" not in sql
+        served = str(query.compile(dialect=postgresql.dialect()))
+        assert f"FROM {table}" in served and "to_tsquery('simple'" in served
+        assert "MATCH" not in served and "LIKE" not in served
+        scanned = str(query.compile(dialect=mysql.dialect()))
+        assert "LIKE" in scanned
+        assert "MATCH" not in scanned and "_search" not in scanned
 
 
 def _add_person(workspace, name: str, kana: str, *, anonymised_on: date | None = None) -> uuid.UUID:  # type: ignore[no-untyped-def]
@@ -389,6 +394,7 @@ def _plan(connection, query) -> str:  # type: ignore[no-untyped-def]
     return " | ".join(row[3] for row in connection.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
 
 
+@pytest.mark.sqlite_only  # SQLite's query plans
 def test_each_filter_reads_its_own_index(workspace, counter) -> None:  # type: ignore[no-untyped-def]
     """Officer, channel, follow-ups and topic each start from an index, never a full scan."""
     office = counter.office_id

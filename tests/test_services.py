@@ -6,6 +6,7 @@ import json
 from datetime import date, datetime, timedelta
 
 import pytest
+from conftest import drop_append_only
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
@@ -214,7 +215,7 @@ def test_the_chain_verifies_and_finds_an_altered_entry(workspace, officers) -> N
             text("SELECT seq FROM audit_entry WHERE after LIKE '%相談1%'")
         ).scalar()
         # An attacker with the file in hand, going around the append-only triggers:
-        connection.exec_driver_sql("DROP TRIGGER audit_entry_append_only_update")
+        drop_append_only(connection, "update")
         connection.execute(
             text("UPDATE audit_entry SET after = replace(after, '相談1', '改ざん') WHERE seq = :s"),
             {"s": target},
@@ -228,7 +229,7 @@ def test_the_chain_finds_a_removed_entry(workspace, officers) -> None:  # type: 
     for n in range(3):
         log_consultation(workspace.database, officers["03"], draft(asked=f"相談{n}"))
     with workspace.database.engine.begin() as connection:
-        connection.exec_driver_sql("DROP TRIGGER audit_entry_append_only_delete")
+        drop_append_only(connection, "delete")
         target = connection.execute(text("SELECT max(seq) - 1 FROM audit_entry")).scalar()
         connection.execute(text("DELETE FROM audit_entry WHERE seq = :s"), {"s": target})
     with workspace.database.reading() as session:

@@ -49,7 +49,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Integer, String, select
+from sqlalchemy import Integer, String, select, text
 
 import kyodo_desktop.services
 from kyodo_desktop.rules.vocabulary import StaffRole
@@ -341,24 +341,45 @@ def calls(info: ServiceInfo, known: Known) -> st.SearchStrategy:
 
 
 class Watch:
-    """A connection of its own on the file, which sees every commit anyone makes to it.
+    """A connection of its own on the database, which sees every commit anyone makes to it.
 
-    SQLite's ``data_version`` changes whenever another connection commits a change, so a
+    On SQLite, ``data_version`` changes whenever another connection commits a change, so a
     refused call that left it as it was wrote nothing at all, not even half of something.
+    On the server, each table's count and the sum of its rows' ``xmin`` (the transaction that
+    wrote each row version) make a digest that any committed insert, update or delete
+    changes: a refused call must leave every table's digest as it was.
     """
 
     def __init__(self, database: Database) -> None:
-        assert database.path is not None
-        self._connection = sqlite3.connect(f"file:{database.path}?mode=ro", uri=True)
+        self._database = database
+        self._connection = (
+            sqlite3.connect(f"file:{database.path}?mode=ro", uri=True) if database.path else None
+        )
 
-    def state(self) -> tuple[int, int]:
-        """(data_version, the last audit entry's number)."""
-        version = self._connection.execute("PRAGMA data_version").fetchone()[0]
-        last = self._connection.execute("SELECT max(seq) FROM audit_entry").fetchone()[0]
-        return version, last or 0
+    def state(self) -> tuple[object, int]:
+        """(what changes with any commit, the last audit entry's number)."""
+        if self._connection is not None:
+            version = self._connection.execute("PRAGMA data_version").fetchone()[0]
+            last = self._connection.execute("SELECT max(seq) FROM audit_entry").fetchone()[0]
+            return version, last or 0
+        with self._database.engine.connect() as connection:
+            digest = tuple(
+                tuple(
+                    connection.execute(
+                        text(
+                            f"SELECT count(*), coalesce(sum(xmin::text::bigint), 0) "
+                            f"FROM {table.name}"
+                        )
+                    ).one()
+                )
+                for table in Base.metadata.sorted_tables
+            )
+            last = connection.execute(text("SELECT max(seq) FROM audit_entry")).scalar()
+        return digest, last or 0
 
     def close(self) -> None:
-        self._connection.close()
+        if self._connection is not None:
+            self._connection.close()
 
 
 def assert_plain(error: ServiceError) -> None:

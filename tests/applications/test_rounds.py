@@ -11,6 +11,7 @@ import uuid
 from datetime import date
 
 import pytest
+from conftest import data_args
 from sqlalchemy import func, select
 
 from kyodo_desktop.admin.main import main
@@ -320,7 +321,7 @@ def test_the_preview_tells_what_the_round_does_and_saves_nothing(ward: Ward) -> 
 
 
 def admin(ward: Ward, *args: str) -> int:
-    return main(["applications", "open-round", "--data-dir", str(ward.db.path.parent), *args])
+    return main(["applications", "open-round", *data_args(ward.workspace), *args])
 
 
 def test_kyodo_admin_prints_the_count_and_total_of_the_rows_saved(ward: Ward, capsys) -> None:  # type: ignore[no-untyped-def]

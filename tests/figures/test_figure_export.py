@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import data_args
 from openpyxl import load_workbook
 from pdf_reading import fonts, pdf_text
 from PySide6.QtCore import Qt
@@ -271,17 +272,15 @@ def test_sheet_names_are_what_excel_allows() -> None:
 
 
 def test_kyodo_admin_report_writes_the_file(demo_workspace, out, capsys) -> None:  # type: ignore[no-untyped-def]
-    folder = demo_workspace.database.path.parent
+    data = data_args(demo_workspace)
     target = out / "集計.xlsx"
-    code = main(
-        ["report", "--data-dir", str(folder), "--fiscal-year", str(FY), "--out", str(target)]
-    )
+    code = main(["report", *data, "--fiscal-year", str(FY), "--out", str(target)])
     assert code == 0
     assert "令和8年度の集計（全事務所・8表）" in capsys.readouterr().out
     assert load_workbook(target)["概要"]["B3"].value == "令和8年度"
     pdf = out / "one.pdf"
     args = ["--fiscal-year", str(FY), "--format", "pdf", "--office", "1", "--out", str(pdf)]
-    assert main(["report", "--data-dir", str(folder), *args]) == 0
+    assert main(["report", *data, *args]) == 0
     assert "対象：練馬区民事務所" in pdf_text(pdf.read_bytes())
 
 
@@ -296,8 +295,7 @@ def test_kyodo_admin_report_writes_the_file(demo_workspace, out, capsys) -> None
 def test_kyodo_admin_report_refuses_bad_input_in_one_japanese_line(
     demo_workspace, out, capsys, given, said
 ) -> None:  # type: ignore[no-untyped-def]
-    folder = demo_workspace.database.path.parent
-    code = main(["report", "--data-dir", str(folder), *given, "--out", str(out / "x.csv")])
+    code = main(["report", *data_args(demo_workspace), *given, "--out", str(out / "x.csv")])
     error = capsys.readouterr().err
     assert code == 2
     assert error.count("\n") == 1 and said in error

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 import uuid
-from pathlib import Path
 
 import pytest
+from conftest import data_args
 from pdf_reading import fonts, page_count, pdf_text
 from sqlalchemy import select
 
@@ -218,18 +218,18 @@ def test_kyodo_admin_prints_a_round_and_says_where(demo_workspace, tmp_path, cap
             .where(Application.programme_code == "jichi")
             .order_by(Application.fiscal_year.desc())
         )
-    data_dir = str(Path(ws.database.location).parent)
+    data = data_args(ws)
     out = tmp_path / "round.pdf"
-    argv = ["print", "application", "--data-dir", data_dir, "--programme", "jichi"]
+    argv = ["print", "application", *data, "--programme", "jichi"]
     assert main([*argv, "--fiscal-year", str(year), "--out", str(out)]) == 0
     said = capsys.readouterr().out
     pages = int(re.search(r"([\d,]+)ページ", said).group(1).replace(",", ""))
     assert page_count(out.read_bytes()) == pages and str(out) in said
     assert main([*argv, "--fiscal-year", str(year), "--out", str(tmp_path / "no" / "x.pdf")]) == 2
     assert "がありません" in capsys.readouterr().err
-    assert main(["print", "group", "--data-dir", data_dir, "--id", "zzz", "--out", str(out)]) == 2
+    assert main(["print", "group", *data, "--id", "zzz", "--out", str(out)]) == 2
     assert "--id には記録のID" in capsys.readouterr().err
-    assert main(["print", "consultation", "--data-dir", data_dir, "--out", str(out)]) == 2
+    assert main(["print", "consultation", *data, "--out", str(out)]) == 2
     assert "印刷する記録を指定してください" in capsys.readouterr().err
     blank = tmp_path / "blank.pdf"
     assert (
@@ -237,8 +237,7 @@ def test_kyodo_admin_prints_a_round_and_says_where(demo_workspace, tmp_path, cap
             [
                 "print",
                 "claim",
-                "--data-dir",
-                data_dir,
+                *data,
                 "--blank",
                 "--programme",
                 "okoshi",

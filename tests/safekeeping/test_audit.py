@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import data_args, drop_append_only
 from sqlalchemy import text
 
 from kyodo_desktop.admin.main import main
@@ -161,7 +162,7 @@ def test_verify_finds_an_altered_entry(workspace, trail):  # type: ignore[no-unt
             text("SELECT seq FROM audit_entry WHERE after LIKE '%石神井太郎%'")
         ).scalar()
         # An attacker with the file in hand, going around the append-only trigger:
-        connection.exec_driver_sql("DROP TRIGGER audit_entry_append_only_update")
+        drop_append_only(connection, "update")
         connection.execute(
             text("UPDATE audit_entry SET after = replace(after, '石神井', '大泉') WHERE seq = :s"),
             {"s": target},
@@ -174,8 +175,7 @@ def test_verify_finds_an_altered_entry(workspace, trail):  # type: ignore[no-unt
 
 def test_verify_finds_a_changed_fact_and_a_removed_entry(workspace, trail):  # type: ignore[no-untyped-def]
     with workspace.database.engine.begin() as connection:
-        connection.exec_driver_sql("DROP TRIGGER audit_entry_append_only_update")
-        connection.exec_driver_sql("DROP TRIGGER audit_entry_append_only_delete")
+        drop_append_only(connection, "update", "delete")
         last = connection.execute(text("SELECT max(seq) FROM audit_entry")).scalar()
         # Someone hides that they looked: the view becomes a harmless sign-in...
         connection.execute(
@@ -193,7 +193,7 @@ def test_verify_finds_a_changed_fact_and_a_removed_entry(workspace, trail):  # t
 
 
 def _data_dir(workspace) -> list[str]:  # type: ignore[no-untyped-def]
-    return ["--data-dir", str(workspace.data_dir)]
+    return data_args(workspace)
 
 
 def test_cli_verify_prints_the_count_and_exits_0(workspace, trail, capsys):  # type: ignore[no-untyped-def]
@@ -205,7 +205,7 @@ def test_cli_verify_prints_the_count_and_exits_0(workspace, trail, capsys):  # t
 
 def test_cli_verify_names_the_first_broken_entry_and_exits_1(workspace, trail, capsys):  # type: ignore[no-untyped-def]
     with workspace.database.engine.begin() as connection:
-        connection.exec_driver_sql("DROP TRIGGER audit_entry_append_only_delete")
+        drop_append_only(connection, "delete")
         target = connection.execute(text("SELECT min(seq) + 5 FROM audit_entry")).scalar()
         connection.execute(text("DELETE FROM audit_entry WHERE seq = :s"), {"s": target})
     assert main(["audit", "verify", *_data_dir(workspace)]) == 1

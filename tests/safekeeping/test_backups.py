@@ -28,6 +28,9 @@ from kyodo_desktop.store.backup.rotation import (
 from kyodo_desktop.store.database import DATABASE_FILE_NAME, open_database
 from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
 
+# Copies of a SQLite file (a server's backups are pg_dump's: tests/test_server.py).
+pytestmark = pytest.mark.sqlite_only
+
 NOW = datetime(2026, 11, 27, 15, 0)
 
 

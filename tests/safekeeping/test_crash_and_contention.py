@@ -42,6 +42,9 @@ from kyodo_desktop.store.database import DATABASE_FILE_NAME, Database
 from kyodo_desktop.store.engine import make_engine
 from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
 
+# A SQLite file's own: killed writers, two programs on one file, a full or read-only disk.
+pytestmark = pytest.mark.sqlite_only
+
 WRITER = Path(__file__).with_name("crash_writer.py")
 CRASH_ROUNDS = 14
 CRASH_SEED = 20261128

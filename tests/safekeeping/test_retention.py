@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 import pytest
+from conftest import data_args
 from sqlalchemy import func, select, text
 
 from kyodo_desktop.admin.main import main
@@ -108,7 +109,7 @@ def consultation_counts(workspace) -> list[tuple]:  # type: ignore[no-untyped-de
     with workspace.database.reading() as session:
         by_topic = session.execute(
             text(
-                "SELECT c.office_id, t.topic_id, strftime('%Y-%m', c.occurred_on), count(*) "
+                "SELECT c.office_id, t.topic_id, substr(CAST(c.occurred_on AS TEXT), 1, 7), count(*) "
                 "FROM consultation c JOIN consultation_topic t ON t.consultation_id = c.id "
                 "WHERE c.deleted_at IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
             )
@@ -271,7 +272,7 @@ def test_only_an_administrator_may_purge(workspace, ward):  # type: ignore[no-un
 
 
 def test_cli_purge_reports_what_it_would_do_and_what_it_did(workspace, ward, capsys):  # type: ignore[no-untyped-def]
-    data_dir = ["--data-dir", str(workspace.data_dir)]
+    data_dir = data_args(workspace)
     since = years_ago(5).isoformat()
     assert main(["retention", "purge", "--dry-run", *data_dir]) == 0
     out = capsys.readouterr().out.strip()
@@ -291,7 +292,7 @@ def test_cli_purge_reports_what_it_would_do_and_what_it_did(workspace, ward, cap
 
 
 def test_cli_period_shows_and_sets_the_years(workspace, capsys):  # type: ignore[no-untyped-def]
-    data_dir = ["--data-dir", str(workspace.data_dir)]
+    data_dir = data_args(workspace)
     assert main(["retention", "period", *data_dir]) == 0
     assert capsys.readouterr().out.strip() == "相談者の情報の保存期間: 最終連絡から5年"
     assert main(["retention", "period", "--years", "8", *data_dir]) == 0
