@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -12,7 +13,7 @@ from alembic.script import ScriptDirectory
 from kyodo_desktop.store import migrate
 from kyodo_desktop.store.applications import LIVE_AWARD_SQL
 from kyodo_desktop.store.backup.copies import list_backups
-from kyodo_desktop.store.database import open_database
+from kyodo_desktop.store.database import Database, open_database
 from kyodo_desktop.store.models import Base
 from kyodo_desktop.store.search.index import include_name
 
@@ -23,8 +24,23 @@ def test_there_is_exactly_one_head() -> None:
     assert migrate.head_revision() == heads[0]
 
 
-def test_a_new_database_is_migrated_to_the_head_and_matches_the_models(tmp_path: Path) -> None:
-    database = open_database(tmp_path / "new.sqlite3")
+@pytest.fixture
+def fresh(engine: str, tmp_path: Path, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """Open a new database on the engine (a file, or a server database just made)."""
+
+    def opened(name: str) -> Database:
+        if engine == "sqlite":
+            return open_database(tmp_path / f"{name}.sqlite3")
+        server = request.getfixturevalue("pg_server")
+        made = server.create_database()
+        request.addfinalizer(lambda: server.drop_database(made))
+        return open_database(url=server.url(made))
+
+    return opened
+
+
+def test_a_new_database_is_migrated_to_the_head_and_matches_the_models(fresh) -> None:  # type: ignore[no-untyped-def]
+    database = fresh("new")
     try:
         with database.engine.connect() as connection:
             assert migrate.current_revision(connection) == migrate.head_revision()
@@ -64,9 +80,9 @@ def test_a_new_database_is_not_backed_up_before_its_first_migration(tmp_path: Pa
     assert list_backups(path) == []
 
 
-def test_every_migration_goes_down_and_up_again(tmp_path: Path) -> None:
-    """Each revision's downgrade undoes its upgrade, from the head down to an empty file."""
-    database = open_database(tmp_path / "roundtrip.sqlite3")
+def test_every_migration_goes_down_and_up_again(fresh) -> None:  # type: ignore[no-untyped-def]
+    """Each revision's downgrade undoes its upgrade, from the head down to an empty database."""
+    database = fresh("roundtrip")
     try:
         script = ScriptDirectory.from_config(migrate.alembic_config())
         revisions = [r.revision for r in script.walk_revisions()]  # head first
