@@ -6,13 +6,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from kyodo_desktop.admin.common import add_command
+from kyodo_desktop.admin.common import add_command, database_url
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
     from kyodo_desktop.bench.runner import run_bench
 
     return run_bench(
+        database_url=database_url(args),
         only=args.only,
         scale=args.scale,
         repeat=args.repeat,

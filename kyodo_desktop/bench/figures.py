@@ -27,16 +27,17 @@ from kyodo_desktop.store.database import DATABASE_FILE_NAME
 
 
 @dataclass
-class _Ward:
+class FiguresWard:
     workspace: Workspace
     actor: Actor
     rows: int  # consultations + applications
 
 
-_opened: dict[tuple[str, float], _Ward] = {}
+_opened: dict[tuple[str, float], FiguresWard] = {}
 
 
-def _ward(context: BenchContext) -> _Ward:
+def figures_ward(context: BenchContext) -> FiguresWard:
+    """The large ward with the applications, opened once per run and scale."""
     key = (str(context.work_dir), context.scale)
     if key in _opened:
         return _opened[key]
@@ -55,7 +56,7 @@ def _ward(context: BenchContext) -> _Ward:
             for table in ("consultation", "application")
         )
     actor = system_actor(workspace.database, StaffRole.HEAD_OFFICE)
-    _opened[key] = _Ward(workspace, actor, rows)
+    _opened[key] = FiguresWard(workspace, actor, rows)
     return _opened[key]
 
 
@@ -70,7 +71,7 @@ def close_all() -> None:
     goal="at most 300 ms",
 )
 def figures_year(context: BenchContext) -> Prepared:
-    ward = _ward(context)
+    ward = figures_ward(context)
     database = ward.workspace.database
     fy = fiscal_year(context.today) - 1  # the last full 年度
     today = context.today

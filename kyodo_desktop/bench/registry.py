@@ -6,6 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 
 @dataclass
@@ -15,6 +19,7 @@ class BenchContext:
     work_dir: Path
     scale: float
     today: date = field(default_factory=date.today)
+    database_url: URL | None = None  # the server the server scenarios run on
     _demo_dir: Path | None = None
 
     def demo_data_dir(self) -> Path:
@@ -51,18 +56,19 @@ class Scenario:
     description: str
     prepare: Callable[[BenchContext], Prepared]
     goal: str = ""
+    on_server: bool = False  # measured on --database-url's server, beside SQLite
 
 
 SCENARIOS: dict[str, Scenario] = {}
 
 
-def scenario(name: str, description: str, goal: str = ""):  # type: ignore[no-untyped-def]
+def scenario(name: str, description: str, goal: str = "", *, on_server: bool = False):  # type: ignore[no-untyped-def]
     """Register a function that prepares a scenario (decorator)."""
 
     def register(prepare: Callable[[BenchContext], Prepared]) -> Callable[[BenchContext], Prepared]:
         if name in SCENARIOS:
             raise ValueError(f"scenario {name} registered twice")
-        SCENARIOS[name] = Scenario(name, description, prepare, goal)
+        SCENARIOS[name] = Scenario(name, description, prepare, goal, on_server)
         return prepare
 
     return register

@@ -9,6 +9,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Importing a module registers its scenarios.
 from kyodo_desktop.bench import (  # noqa: F401
@@ -20,10 +21,14 @@ from kyodo_desktop.bench import (  # noqa: F401
     memory,
     printing,
     search,
+    server,
     startup,
 )
 from kyodo_desktop.bench.registry import SCENARIOS, BenchContext, Scenario
 from kyodo_desktop.bench.ward import close_all
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 
 def median_seconds(call: Callable[[], object], repeat: int) -> float:
@@ -43,6 +48,7 @@ def run_bench(
     repeat: int = 5,
     json_file: Path | None = None,
     work_dir: Path | None = None,
+    database_url: URL | None = None,
 ) -> int:
     if only is not None and only not in SCENARIOS:
         names = ", ".join(sorted(SCENARIOS))
@@ -50,9 +56,20 @@ def run_bench(
             f"kyodo-admin bench: シナリオ {only} はありません（あるもの: {names}）", file=sys.stderr
         )
         return 2
-    chosen = [SCENARIOS[only]] if only else list(SCENARIOS.values())
+    if only is not None and SCENARIOS[only].on_server and database_url is None:
+        print(
+            f"kyodo-admin bench: シナリオ {only} はサーバーで測ります。"
+            "--database-url に空のデータベースを指定してください。",
+            file=sys.stderr,
+        )
+        return 2
+    # With a server: its scenarios (each beside SQLite); without: every other one.
+    wanted = database_url is not None
+    chosen = [SCENARIOS[only]] if only else [s for s in SCENARIOS.values() if s.on_server == wanted]
     with tempfile.TemporaryDirectory(prefix="kyodo-bench-") as scratch:
-        context = BenchContext(work_dir=work_dir or Path(scratch), scale=scale)
+        context = BenchContext(
+            work_dir=work_dir or Path(scratch), scale=scale, database_url=database_url
+        )
         print(
             f"{'scenario':<32}{'rows':>10}{'seconds':>10}  {'baseline':<28}{'seconds':>10}{'ratio':>8}"
         )
@@ -61,6 +78,7 @@ def run_bench(
         finally:
             close_all()
             printing.close_all()
+            server.close_all()
             figures.close_all()
             entitlements.close_all()
     if json_file is not None:

@@ -16,14 +16,14 @@ from sqlalchemy import ColumnElement, Select, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
 from kyodo_desktop.store.consultations import Consultation, consultation_topic
-from kyodo_desktop.store.dialect import is_sqlite
+from kyodo_desktop.store.dialect import POSTGRESQL, is_sqlite, name_of, prefer_indexes
 from kyodo_desktop.store.filters import ConsultationFilter, FollowUp
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.paging import Listing, Queries
 from kyodo_desktop.store.people import Person, Staff
 from kyodo_desktop.store.reference import Department, Office, Topic
 from kyodo_desktop.store.search.index import phrase
-from kyodo_desktop.store.search.match import IndexedSearch, consultation_text_match
+from kyodo_desktop.store.search.match import IndexedSearch, consultation_text_match, server_count
 from kyodo_desktop.store.search.topics import only_topic_count, tagged_for_count, tagged_for_page
 
 
@@ -165,6 +165,8 @@ class ConsultationListing(Listing[ConsultationRow]):
         super().__init__(count, keys.order_by(*forward), keys.order_by(*backward))
         self._queries = self._queries._replace(rows=by_id)
         self._indexed: Queries | None = None  # the statements SQLite runs instead
+        self._served: Queries | None = None  # and the server's, where it has its own
+        self._searching = bool(wanted.text.strip())
         if (
             office_id is None
             and wanted.topic_code
@@ -189,6 +191,13 @@ class ConsultationListing(Listing[ConsultationRow]):
                 return rows.where(rowid.in_(keys)).order_by(*(day_first if ahead else day_last))
 
             self._indexed = Queries(search.count_query(), *search.key_queries(), by_rowid)
+            # On the server the count comes from its search table alone when nothing else
+            # narrows the list (the page is the plain one: the newest index, each row checked).
+            served = None
+            if not search.rest:
+                served = server_count(wanted.text, search.offices, wanted.date_from, wanted.date_to)
+            if served is not None:
+                self._served = self._queries._replace(count=served)
 
     def orders(self) -> tuple[tuple, tuple]:
         """The list's order and its opposite; ties broken by id in the same direction, so
@@ -201,6 +210,10 @@ class ConsultationListing(Listing[ConsultationRow]):
     def queries(self, session: Session) -> Queries:
         if self._indexed is not None and is_sqlite(session):
             return self._indexed
+        if self._searching and name_of(session) == POSTGRESQL:
+            prefer_indexes(session)  # the search documents' index, not every document
+            if self._served is not None:
+                return self._served
         return super().queries(session)
 
     def chunks(self, session: Session, size: int) -> Iterator[tuple[Sequence, dict]]:

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Boolean,
     ColumnElement,
     Select,
+    and_,
     column,
     false,
     func,
@@ -81,13 +82,27 @@ def _served(element: _SubstringMatch, compiler: Any, **kw: Any) -> str:
     return compiler.process(element.served, **kw)
 
 
-def _documents_matching(name: str, key: str, typed: str) -> Select:
-    """The keys of the server's search table whose document holds the typed text."""
-    documents = table(name, column(key), column("document"))
-    found = server.query(typed)  # hex digits, spaces, <-> and :* only: made, never typed
-    return select(documents.c[key]).where(
-        documents.c.document.op("@@")(literal_column(f"to_tsquery('simple', '{found}')"))
-    )
+def _documents(name: str, key: str) -> Any:
+    return table(name, column(key), column("document"), column("occurred_on"), column("office_id"))
+
+
+def _holds(documents: Any, found: server.Query) -> ColumnElement[bool]:
+    # Read as a tsquery as it stands (no parser splits the tokens); it holds hex digits, &,
+    # : and * only, made from code points, never typed.
+    return documents.c.document.op("@@")(literal_column(f"CAST('{found.tsquery}' AS tsquery)"))
+
+
+def _served(
+    name: str, key: str, typed: str, row_key: Any, scanned: ColumnElement[bool]
+) -> ColumnElement[bool]:
+    """The rows whose server document holds the typed text (checked again when the index
+    only narrows it down: four characters or more)."""
+    found = server.query(typed)
+    if found is None:
+        return false()
+    documents = _documents(name, key)
+    matched = row_key.in_(select(documents.c[key]).where(_holds(documents, found)))
+    return matched if found.exact else and_(matched, scanned)
 
 
 def _fts(name: str) -> Any:
@@ -111,8 +126,9 @@ def group_text_match(typed: str) -> ColumnElement[bool]:
     fts = _fts(GROUPS.name)
     rowids = select(fts.c.rowid).where(_matches(fts, found))
     indexed = literal_column(f"{Group.__tablename__}.rowid").in_(rowids)
-    served = Group.id.in_(_documents_matching(server.GROUPS, "group_id", typed))
-    return _SubstringMatch(indexed, served, contains(Group.name_key, typed))
+    scanned = contains(Group.name_key, typed)
+    served = _served(server.GROUPS, "group_id", typed, Group.id, scanned)
+    return _SubstringMatch(indexed, served, scanned)
 
 
 def consultation_text_match(typed: str) -> ColumnElement[bool]:
@@ -130,9 +146,7 @@ def consultation_text_match(typed: str) -> ColumnElement[bool]:
         Consultation.group_id.in_(live_groups_matching(typed)),
     )
     # The server's document holds the memo and the live group's name: one index answers both.
-    served = Consultation.id.in_(
-        _documents_matching(server.CONSULTATIONS, "consultation_id", typed)
-    )
+    served = _served(server.CONSULTATIONS, "consultation_id", typed, Consultation.id, scanned)
     return _SubstringMatch(indexed, served, scanned)
 
 
@@ -185,3 +199,21 @@ class IndexedSearch:
         else:
             keys = select(consultation_rowid).where(*self._where(fts))
         return keys.order_by(fts.c.rowid.desc()), keys.order_by(fts.c.rowid)
+
+
+def server_count(
+    typed: str, offices: Sequence[uuid.UUID], date_from: date | None, date_to: date | None
+) -> Select | None:
+    """The count of a consultation search read from the server's search table alone (it holds
+    each live consultation's day and office), or None when the text needs its rows checked."""
+    found = server.query(typed)
+    if found is None or not found.exact:
+        return None
+    documents = _documents(server.CONSULTATIONS, "consultation_id")
+    where = [_holds(documents, found)]
+    where += [documents.c.office_id == office for office in dict.fromkeys(offices)]
+    if date_from is not None:
+        where.append(documents.c.occurred_on >= date_from)
+    if date_to is not None:
+        where.append(documents.c.occurred_on <= date_to)
+    return select(func.count()).select_from(documents).where(*where)

@@ -1,21 +1,24 @@
-"""The search index on the server: the same bigram tokens as SQLite's, in a GIN-indexed tsvector.
+"""The search index on the server: the same tokens as SQLite's, in a GIN-indexed tsvector.
 
-Each live consultation's folded memo (``text_key``) and its group's folded name become the
-bigram tokens of `store/search/index.py` (the hex of two code points), in a ``tsvector`` of
-the ``simple`` configuration with a separator between the two texts, so that a phrase never
-runs from one into the other. A typed text of two or more characters is the phrase of its
-bigrams (``<->``: consecutive positions, exactly a substring); one character is a prefix
-query on its code. The tokens are made here from code points, never from what was typed, so
-nothing typed can reach the query's syntax. Tombstoned rows are not indexed.
+Each live consultation's document holds the tokens of its folded memo (``text_key``) and of
+its group's folded name: every character (the hex of its code point), every pair of
+characters (the hex of two, as on SQLite; the last pairs with an end marker) and every run of
+three. A typed text is then answered by the index alone, exactly: one character is a
+character's token, two are a pair, three a run of three. Four or more are every run of three they hold (the index's
+candidates), then the text itself is checked (LIKE) on the candidates. The documents carry
+no positions: nothing is ever re-read from them. The tokens are made from code points,
+never from what was typed, so nothing typed reaches the query's syntax. Tombstoned rows
+are not indexed; each document also holds its consultation's day and office, so a count
+of a search in a period and an office reads this table alone.
 
-The tables are the server's alone (migration 0008 makes them on PostgreSQL only); the ORM's
+The tables are the server's (migration 0008 makes them on PostgreSQL only); the ORM's
 flushes keep them (store/search/index.install calls `follow`), bulk writes call `rebuild`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import pairwise
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -25,7 +28,6 @@ from kyodo_desktop.store.search.tokens import code, tokens
 
 CONSULTATIONS = "consultation_search"
 GROUPS = "civic_group_search"
-SEPARATOR = "z"  # between the memo's tokens and the group's: never a token, never typed
 BATCH = 5000
 
 _CONSULTATION_DOCS = """
@@ -36,25 +38,49 @@ WHERE c.deleted_at IS NULL AND {where}
 _GROUP_DOCS = "SELECT id, name_key FROM civic_group WHERE deleted_at IS NULL AND {where}"
 
 
-def query(typed: str) -> str | None:
-    """The tsquery (to_tsquery('simple', ...)) for a substring, or None when nothing is left."""
+@dataclass(frozen=True)
+class Query:
+    """A typed text as the index answers it: the tsquery, and whether the rows it finds
+    must still be checked for the text itself (four characters or more)."""
+
+    tsquery: str
+    exact: bool
+
+
+def query(typed: str) -> Query | None:
+    """The index's query for a substring of the folded text, or None when nothing is left."""
     key = search_key(typed)
     if not key:
         return None
     codes = [code(c) for c in key]
     if len(codes) == 1:
-        return f"{codes[0]}:*"
-    return " <-> ".join(a + b for a, b in pairwise(codes))
+        return Query(codes[0], exact=True)
+    if len(codes) == 2:
+        return Query(codes[0] + codes[1], exact=True)
+    runs = sorted({a + b + c for a, b, c in zip(codes, codes[1:], codes[2:], strict=False)})
+    return Query(" & ".join(runs), exact=len(codes) == 3)
+
+
+def document(*keys: str) -> list[str]:
+    """The distinct tokens of the folded texts: their characters, pairs and runs of three."""
+    found: set[str] = set()
+    for key in keys:
+        if key:
+            found.update(tokens(key).split())
+            codes = [code(c) for c in key]
+            found.update(codes)
+            found.update(a + b + c for a, b, c in zip(codes, codes[1:], codes[2:], strict=False))
+    return sorted(found)
 
 
 def _consultation_row(row: Any) -> dict[str, Any]:
     consultation_id, occurred_on, office_id, memo, group = row
-    document = f"{tokens(memo or '')} {SEPARATOR} {tokens(group or '')}"
-    return {"id": consultation_id, "day": occurred_on, "office": office_id, "doc": document}
+    tokens_ = document(memo or "", group or "")
+    return {"id": consultation_id, "day": occurred_on, "office": office_id, "doc": tokens_}
 
 
 def _group_row(row: Any) -> dict[str, Any]:
-    return {"id": row[0], "doc": tokens(row[1] or "")}
+    return {"id": row[0], "doc": document(row[1] or "")}
 
 
 def _write_consultations(connection: Connection, rows: list[dict[str, Any]]) -> None:
@@ -62,7 +88,7 @@ def _write_consultations(connection: Connection, rows: list[dict[str, Any]]) -> 
         connection.execute(
             text(
                 f"INSERT INTO {CONSULTATIONS} (consultation_id, occurred_on, office_id, document) "
-                "VALUES (:id, :day, :office, to_tsvector('simple', :doc)) "
+                "VALUES (:id, :day, :office, array_to_tsvector(CAST(:doc AS text[]))) "
                 "ON CONFLICT (consultation_id) DO UPDATE SET occurred_on = excluded.occurred_on, "
                 "office_id = excluded.office_id, document = excluded.document"
             ),
@@ -75,7 +101,7 @@ def _write_groups(connection: Connection, rows: list[dict[str, Any]]) -> None:
         connection.execute(
             text(
                 f"INSERT INTO {GROUPS} (group_id, document) "
-                "VALUES (:id, to_tsvector('simple', :doc)) "
+                "VALUES (:id, array_to_tsvector(CAST(:doc AS text[]))) "
                 "ON CONFLICT (group_id) DO UPDATE SET document = excluded.document"
             ),
             rows,
