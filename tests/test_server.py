@@ -399,3 +399,36 @@ def workspace_on_server(pg_server, pg_empty_template, tmp_path, request):  # typ
 
     request.addfinalizer(finish)
     return workspace, url
+
+
+def test_the_everyday_role_writes_records_but_never_changes_the_audit_trail(
+    workspace_on_server, pg_server, tmp_path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy.engine import make_url
+
+    from kyodo_desktop.store.errors import classify
+
+    _owner, url = workspace_on_server
+    pg_server.execute("CREATE ROLE kyodo_app LOGIN")
+    assert (
+        main(["server", "grants", "kyodo_app", "--data-dir", str(tmp_path), "--database-url", url])
+        == 0
+    )
+    assert "ロール kyodo_app に日々の操作の権限を与えました" in capsys.readouterr().out
+    as_app = make_url(url).set(username="kyodo_app").render_as_string()
+    counter = open_workspace(tmp_path / "counter-pc", url=as_app)
+    try:
+        officer = make_actor(counter, "03", StaffRole.COUNTER, "窓口 三郎")
+        draft = GroupDraft("光が丘の見守りの会", "ヒカリガオカノミマモリノカイ", "volunteer")
+        assert create_group(counter.database, officer, draft)  # rows, search, audit: written
+        for statement in (
+            "UPDATE audit_entry SET action = 'view'",
+            "DELETE FROM audit_entry",
+            "TRUNCATE audit_entry",
+        ):
+            with pytest.raises(Exception) as refused, counter.database.engine.begin() as c:
+                c.exec_driver_sql(statement)
+            problem = classify(refused.value)
+            assert problem is not None and problem.problem is Problem.SERVER_PERMISSION
+    finally:
+        counter.close()

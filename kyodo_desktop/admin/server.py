@@ -1,7 +1,10 @@
-"""kyodo-admin server copy-from: a head office's SQLite file moved into its new server database.
+"""kyodo-admin server: the head office's PostgreSQL server (docs/server.md).
 
-The target is an empty database the IT staff made with ``createdb`` (docs/server.md); every
-row is copied in one transaction, the audit chain whole, the search index built again.
+``copy-from FILE``: a head office's SQLite file moved into its new, empty server database
+(made with ``createdb``); every row is copied in one transaction, the audit chain whole, the
+search index built again. ``grants ROLE``: what the program's everyday role may do, applied
+by the owner of the tables (resources/server/grants.sql): everything but change or remove
+an audit entry.
 """
 
 from __future__ import annotations
@@ -54,6 +57,25 @@ def cmd_copy_from(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_grants(args: argparse.Namespace) -> int:
+    from kyodo_desktop.store.server.roles import apply_grants
+    from kyodo_desktop.store.server.url import describe
+
+    url = database_url(args)
+    if url is None:
+        raise UsageError(
+            "サーバーを --database-url（または KYODO_DATABASE_URL）で指定してください。"
+        )
+    try:
+        with_password_asked(url, lambda url: apply_grants(url, args.role))
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    print(
+        f"{describe(url)}: ロール {args.role} に日々の操作の権限を与えました（監査ログの変更・削除を除く）。"
+    )
+    return 0
+
+
 def add_commands(commands: Any) -> None:
     """Add ``server copy-from``."""
     add = add_group(commands, "server", "the head office's PostgreSQL server", "server_command")
@@ -63,3 +85,10 @@ def add_commands(commands: Any) -> None:
         cmd_copy_from,
     )
     copy.add_argument("file", type=Path, metavar="FILE", help="the kyodo.sqlite3 file to move")
+    grants = add(
+        "grants",
+        "let the program's everyday role read and write, but never change or remove an audit "
+        "entry (run as the owner of the tables, after init and after every migrate)",
+        cmd_grants,
+    )
+    grants.add_argument("role", metavar="ROLE", help="the everyday role, e.g. kyodo_app")
