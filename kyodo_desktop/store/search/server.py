@@ -147,6 +147,10 @@ def rebuild(connection: Connection) -> None:
         (_CONSULTATION_DOCS.format(where="true"), _consultation_row, _write_consultations),
         (_GROUP_DOCS.format(where="true"), _group_row, _write_groups),
     ):
-        result = connection.execute(text(sql).execution_options(yield_per=BATCH))
-        for part in result.partitions():
+        # stream_results: a server-side cursor, BATCH rows at a time (a million documents of
+        # tokens would not fit in memory at once; yield_per does not stream a text()).
+        result = connection.execute(
+            text(sql).execution_options(stream_results=True, max_row_buffer=BATCH)
+        )
+        for part in result.partitions(BATCH):
             write(connection, [make(row) for row in part])

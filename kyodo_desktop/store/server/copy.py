@@ -59,9 +59,11 @@ def copy_database(
     total = 0
     with source.connect() as reading, target.begin() as writing:
         for table in Base.metadata.sorted_tables:
-            result = reading.execute(select(table).execution_options(yield_per=BATCH))
+            result = reading.execute(
+                select(table).execution_options(stream_results=True, max_row_buffer=BATCH)
+            )
             copied = 0
-            for part in result.partitions():
+            for part in result.partitions(BATCH):
                 writing.execute(insert(table), [row._asdict() for row in part])
                 copied += len(part)
             total += copied
