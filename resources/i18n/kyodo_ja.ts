@@ -529,8 +529,8 @@
         <translation>このバックアップから復元…</translation>
     </message>
     <message>
-        <source>A server database is backed up on the server.</source>
-        <translation>サーバーのデータベースは、サーバー側でバックアップされます。</translation>
+        <source>A server database is backed up on the server by the system staff (kyodo-admin backup --database-url runs pg_dump; see docs/server.md).</source>
+        <translation>サーバーのデータベースは、システム担当がサーバー側でバックアップします（kyodo-admin backup --database-url で pg_dump を実行します。docs/server.md を参照）。</translation>
     </message>
     <message>
         <source>Backed up: %1</source>

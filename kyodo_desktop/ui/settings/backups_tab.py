@@ -145,7 +145,12 @@ class BackupTab(QWidget):
         layout.addWidget(self.message)
         if self._workspace.database.path is None:
             self.backup_button.setEnabled(False)
-            self.message.setText(self.tr("A server database is backed up on the server."))
+            self.message.setText(
+                self.tr(
+                    "A server database is backed up on the server by the system staff "
+                    "(kyodo-admin backup --database-url runs pg_dump; see docs/server.md)."
+                )
+            )
 
     def selected(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
