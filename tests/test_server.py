@@ -432,3 +432,20 @@ def test_the_everyday_role_writes_records_but_never_changes_the_audit_trail(
             assert problem is not None and problem.problem is Problem.SERVER_PERMISSION
     finally:
         counter.close()
+
+
+def test_a_rebuilt_search_index_is_the_one_the_migration_made(workspace_on_server) -> None:  # type: ignore[no-untyped-def]
+    from kyodo_desktop.store.search import server as server_search
+
+    workspace, _url = workspace_on_server
+    definitions = (
+        "SELECT indexname, indexdef FROM pg_indexes WHERE tablename LIKE '%_search' "
+        "ORDER BY indexname"
+    )
+    with workspace.database.engine.connect() as connection:
+        migrated = connection.execute(text(definitions)).all()
+    with workspace.database.engine.begin() as connection:
+        server_search.rebuild(connection)
+    with workspace.database.engine.connect() as connection:
+        assert connection.execute(text(definitions)).all() == migrated
+    assert {name for name, _ in migrated} >= set(server_search.INDEXES)
