@@ -41,7 +41,11 @@ def cmd_copy_from(args: argparse.Namespace) -> int:
         def copied(url: Any) -> Any:
             target = make_engine(url)
             try:
-                return copy_database(source.engine, target)
+                return copy_database(
+                    source.engine,
+                    target,
+                    progress=lambda table, rows: print(f"  {table}: {rows:,}件", flush=True),
+                )
             finally:
                 target.dispose()
 
