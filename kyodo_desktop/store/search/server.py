@@ -154,6 +154,8 @@ def rebuild(connection: Connection) -> None:
     for name in INDEXES:
         connection.execute(text(f"DROP INDEX IF EXISTS {name}"))
     _fill(connection)
+    # A GIN index is built far faster with room to sort its entries (the default is 64 MB).
+    connection.execute(text("SET LOCAL maintenance_work_mem = '512MB'"))
     for name, definition in INDEXES.items():
         connection.execute(text(f"CREATE INDEX {name} ON {definition}"))
 
