@@ -9,8 +9,9 @@ On PostgreSQL only (a SQLite file has both since 0002 and 0003, in SQLite's own 
 - triggers refuse any DELETE of an audit entry and any UPDATE but a redaction, with the same
   rule as SQLite's (the database role the program uses should also hold no UPDATE or DELETE
   on ``audit_entry``: docs/server.md);
-- ``consultation_search`` and ``civic_group_search``: each live row's bigram tokens in a
-  GIN-indexed ``tsvector`` (store/search/server.py), filled here from the rows there.
+- ``consultation_search`` and ``civic_group_search``: each live row's tokens (its characters,
+  pairs and runs of three) in a GIN-indexed ``text[]`` (store/search/server.py), filled here
+  from the rows there.
 """
 
 from alembic import op
@@ -51,11 +52,15 @@ TRIGGERS = (
     "FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_append_only()",
 )
 SEARCH = (
+    # The tokens are kept out of the table's pages (toast_tuple_target, EXTERNAL): a count
+    # visits each matching row but never reads its tokens, so the pages are few and small.
     "CREATE TABLE consultation_search (consultation_id uuid PRIMARY KEY, "
-    "occurred_on date NOT NULL, office_id uuid NOT NULL, document tsvector NOT NULL)",
-    "CREATE INDEX ix_consultation_search_document ON consultation_search USING gin (document)",
-    "CREATE TABLE civic_group_search (group_id uuid PRIMARY KEY, document tsvector NOT NULL)",
-    "CREATE INDEX ix_civic_group_search_document ON civic_group_search USING gin (document)",
+    "occurred_on date NOT NULL, office_id uuid NOT NULL, tokens text[] NOT NULL) "
+    "WITH (toast_tuple_target = 128)",
+    "ALTER TABLE consultation_search ALTER COLUMN tokens SET STORAGE EXTERNAL",
+    "CREATE INDEX ix_consultation_search_tokens ON consultation_search USING gin (tokens)",
+    "CREATE TABLE civic_group_search (group_id uuid PRIMARY KEY, tokens text[] NOT NULL)",
+    "CREATE INDEX ix_civic_group_search_tokens ON civic_group_search USING gin (tokens)",
 )
 
 

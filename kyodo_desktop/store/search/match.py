@@ -1,4 +1,4 @@
-"""Text search in the lists: the bigram index on SQLite (FTS5) and on the server (tsvector).
+"""Text search in the lists: the bigram index on SQLite (FTS5) and on the server (GIN).
 
 Two shapes. `consultation_text_match` / `group_text_match` are plain conditions (``rowid IN
 (matches)``) whose SQL is chosen when the statement is compiled, so a WHERE built before the
@@ -49,7 +49,7 @@ TEXT_COLUMNS = "{memo grp}"
 
 
 class _SubstringMatch(ColumnElement[bool]):
-    """``indexed`` on SQLite (FTS5), ``served`` on PostgreSQL (its tsvector), ``scanned``
+    """``indexed`` on SQLite (FTS5), ``served`` on PostgreSQL (its token arrays), ``scanned``
     (the LIKE) on any other engine."""
 
     type = Boolean()
@@ -83,13 +83,13 @@ def _served(element: _SubstringMatch, compiler: Any, **kw: Any) -> str:
 
 
 def _documents(name: str, key: str) -> Any:
-    return table(name, column(key), column("document"), column("occurred_on"), column("office_id"))
+    return table(name, column(key), column("tokens"), column("occurred_on"), column("office_id"))
 
 
 def _holds(documents: Any, found: server.Query) -> ColumnElement[bool]:
-    # Read as a tsquery as it stands (no parser splits the tokens); it holds hex digits, &,
-    # : and * only, made from code points, never typed.
-    return documents.c.document.op("@@")(literal_column(f"CAST('{found.tsquery}' AS tsquery)"))
+    # The tokens are hex digits only, made from code points, never typed: written out.
+    wanted = ", ".join(f"'{token}'" for token in found.tokens)
+    return documents.c.tokens.op("@>")(literal_column(f"ARRAY[{wanted}]::text[]"))
 
 
 def _served(

@@ -1,12 +1,13 @@
-"""The search index on the server: the same tokens as SQLite's, in a GIN-indexed tsvector.
+"""The search index on the server: the same tokens as SQLite's, in a GIN-indexed array.
 
 Each live consultation's document holds the tokens of its folded memo (``text_key``) and of
 its group's folded name: every character (the hex of its code point), every pair of
 characters (the hex of two, as on SQLite; the last pairs with an end marker) and every run of
 three. A typed text is then answered by the index alone, exactly: one character is a
 character's token, two are a pair, three a run of three. Four or more are every run of three they hold (the index's
-candidates), then the text itself is checked (LIKE) on the candidates. The documents carry
-no positions: nothing is ever re-read from them. The tokens are made from code points,
+candidates), then the text itself is checked (LIKE) on the candidates. An array's
+containment is exact in a GIN index (no row is checked again), and the tokens are kept out of
+the table's pages, so a count visits small rows only. The tokens are made from code points,
 never from what was typed, so nothing typed reaches the query's syntax. Tombstoned rows
 are not indexed; each document also holds its consultation's day and office, so a count
 of a search in a period and an office reads this table alone.
@@ -40,10 +41,10 @@ _GROUP_DOCS = "SELECT id, name_key FROM civic_group WHERE deleted_at IS NULL AND
 
 @dataclass(frozen=True)
 class Query:
-    """A typed text as the index answers it: the tsquery, and whether the rows it finds
-    must still be checked for the text itself (four characters or more)."""
+    """A typed text as the index answers it: the tokens a row must hold, and whether the
+    rows found must still be checked for the text itself (four characters or more)."""
 
-    tsquery: str
+    tokens: tuple[str, ...]
     exact: bool
 
 
@@ -54,11 +55,11 @@ def query(typed: str) -> Query | None:
         return None
     codes = [code(c) for c in key]
     if len(codes) == 1:
-        return Query(codes[0], exact=True)
+        return Query((codes[0],), exact=True)
     if len(codes) == 2:
-        return Query(codes[0] + codes[1], exact=True)
+        return Query((codes[0] + codes[1],), exact=True)
     runs = sorted({a + b + c for a, b, c in zip(codes, codes[1:], codes[2:], strict=False)})
-    return Query(" & ".join(runs), exact=len(codes) == 3)
+    return Query(tuple(runs), exact=len(codes) == 3)
 
 
 def document(*keys: str) -> list[str]:
@@ -87,10 +88,10 @@ def _write_consultations(connection: Connection, rows: list[dict[str, Any]]) -> 
     if rows:
         connection.execute(
             text(
-                f"INSERT INTO {CONSULTATIONS} (consultation_id, occurred_on, office_id, document) "
-                "VALUES (:id, :day, :office, array_to_tsvector(CAST(:doc AS text[]))) "
+                f"INSERT INTO {CONSULTATIONS} (consultation_id, occurred_on, office_id, tokens) "
+                "VALUES (:id, :day, :office, CAST(:doc AS text[])) "
                 "ON CONFLICT (consultation_id) DO UPDATE SET occurred_on = excluded.occurred_on, "
-                "office_id = excluded.office_id, document = excluded.document"
+                "office_id = excluded.office_id, tokens = excluded.tokens"
             ),
             rows,
         )
@@ -100,9 +101,9 @@ def _write_groups(connection: Connection, rows: list[dict[str, Any]]) -> None:
     if rows:
         connection.execute(
             text(
-                f"INSERT INTO {GROUPS} (group_id, document) "
-                "VALUES (:id, array_to_tsvector(CAST(:doc AS text[]))) "
-                "ON CONFLICT (group_id) DO UPDATE SET document = excluded.document"
+                f"INSERT INTO {GROUPS} (group_id, tokens) "
+                "VALUES (:id, CAST(:doc AS text[])) "
+                "ON CONFLICT (group_id) DO UPDATE SET tokens = excluded.tokens"
             ),
             rows,
         )
@@ -143,8 +144,8 @@ def follow(connection: Connection, consultations: Iterable[Any], groups: Iterabl
 # The GIN indexes as migration 0008 makes them: a rebuild drops them while the documents go
 # in and builds each once at the end (far faster than keeping them up row by row).
 INDEXES = {
-    "ix_consultation_search_document": f"{CONSULTATIONS} USING gin (document)",
-    "ix_civic_group_search_document": f"{GROUPS} USING gin (document)",
+    "ix_consultation_search_tokens": f"{CONSULTATIONS} USING gin (tokens)",
+    "ix_civic_group_search_tokens": f"{GROUPS} USING gin (tokens)",
 }
 
 

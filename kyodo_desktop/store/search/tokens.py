@@ -2,7 +2,7 @@
 
 A pair is spelled as the fixed-width hex of its two code points, with an end marker after
 the last character so that it too starts a pair. Both forms of the index use these tokens:
-SQLite's FTS5 tables (store/search/index.py) and the server's tsvector (server.py).
+SQLite's FTS5 tables (store/search/index.py) and the server's GIN arrays (server.py).
 """
 
 from __future__ import annotations
