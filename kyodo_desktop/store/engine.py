@@ -23,7 +23,9 @@ def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
     """An engine for the URL; on SQLite with WAL, FULL sync, foreign keys, IMMEDIATE writes."""
     url = make_url(url)
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, echo=echo, pool_pre_ping=True)
+        engine = create_engine(url, echo=echo, pool_pre_ping=True)
+        event.listen(engine, "before_cursor_execute", _without_nul, retval=True)
+        return engine
     engine = create_engine(
         url,
         echo=echo,
@@ -56,3 +58,27 @@ def _configure_sqlite(engine: Engine) -> None:
             connection.exec_driver_sql("BEGIN")
         else:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+# PostgreSQL can neither hold nor compare text with a NUL character, and refuses the whole
+# statement. What the program stores is checked for control characters before it gets
+# here (services/fields.py), so a NUL only ever reaches SQL in what is looked up (a code, a
+# login typed in): it is compared as U+FFFD instead, which, like the NUL, matches nothing
+# stored, as on SQLite.
+_NUL = "\x00"
+
+
+def _no_nul(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace(_NUL, "\ufffd") if _NUL in value else value
+    if isinstance(value, dict):
+        return {key: _no_nul(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_no_nul(item) for item in value)
+    return value
+
+
+def _without_nul(
+    _connection: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
+) -> tuple[str, Any]:
+    return statement, _no_nul(parameters)
