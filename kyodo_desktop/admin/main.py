@@ -15,6 +15,7 @@ from kyodo_desktop.admin import (
     applications,
     backups,
     bench,
+    exchange,
     installation,
     ledgers,
     printing,
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_commands(commands)  # report
     ledgers.add_commands(commands)  # import groups
     server.add_commands(commands)  # server copy-from
+    exchange.add_commands(commands)  # exchange keys create | card | add | list
     return parser
 
 
