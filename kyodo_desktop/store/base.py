@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator, Uuid
+from sqlalchemy import BigInteger, DateTime, Integer, MetaData, String, TypeDecorator, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 # Stable constraint names, so that batch migrations on SQLite can find them again.
@@ -64,6 +64,16 @@ class Mergeable:
     updated_by: Mapped[uuid.UUID | None]
     row_version: Mapped[int] = mapped_column(Integer, default=1)
     deleted_at: Mapped[datetime | None]
+    # The exchange (store/exchange): which change this row's content is, named by the office
+    # that made it and that office's own number for it (never a clock); the change it was
+    # made from, as last agreed with the head office; and this database's own number for
+    # when the row last changed here (what a file to another office starts after). NULL
+    # until the row is first stamped (rows written in bulk are stamped before a send).
+    rev_office: Mapped[str | None] = mapped_column(String(2))
+    rev_seq: Mapped[int | None] = mapped_column(BigInteger)
+    base_office: Mapped[str | None] = mapped_column(String(2))
+    base_seq: Mapped[int | None] = mapped_column(BigInteger)
+    local_seq: Mapped[int | None] = mapped_column(BigInteger, index=True)
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - SQLAlchemy's declared_attr

@@ -17,6 +17,7 @@ from kyodo_desktop.store.backup.check import checked_before_opening, quick_check
 from kyodo_desktop.store.backup.copies import timestamped_backup
 from kyodo_desktop.store.engine import READ_ONLY, make_engine, sqlite_url
 from kyodo_desktop.store.errors import EnvironmentFaultError, Problem
+from kyodo_desktop.store.exchange import stamping as exchange_stamping
 from kyodo_desktop.store.locations import DATABASE_FILE_NAME as DATABASE_FILE_NAME
 from kyodo_desktop.store.refdata import HEAD_OFFICE_ORIGIN, load_reference_data
 from kyodo_desktop.store.search import index as search_index
@@ -36,6 +37,7 @@ class Database:
         )
         audit_trail.install(self._writer)
         search_index.install(self._writer)
+        exchange_stamping.install(self._writer)
 
     @property
     def is_server(self) -> bool:

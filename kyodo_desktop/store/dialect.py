@@ -58,3 +58,14 @@ def prefer_indexes(session: Any) -> None:
     """
     if name_of(session) == POSTGRESQL:
         session.execute(text("SET LOCAL enable_seqscan = off"))
+
+
+def insert_new_only(bind: Any, table: Any) -> Any:
+    """An INSERT that leaves a row whose key is already there as it is (no error)."""
+    if is_sqlite(bind):
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert(table).on_conflict_do_nothing()
+    from sqlalchemy.dialects.postgresql import insert as server_insert
+
+    return server_insert(table).on_conflict_do_nothing()

@@ -11,6 +11,13 @@ from kyodo_desktop.store.audit.entries import AuditEntry
 from kyodo_desktop.store.base import Base
 from kyodo_desktop.store.cases import CaseEvent, SupportCase
 from kyodo_desktop.store.consultations import Consultation, consultation_topic
+from kyodo_desktop.store.exchange.state import (
+    ExchangeClock,
+    ExchangeConflict,
+    ExchangeFile,
+    ExchangePeer,
+    ExchangeRevision,
+)
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.people import Person, Staff
 from kyodo_desktop.store.reference import Department, Office, Programme, Setting, Topic
@@ -25,6 +32,11 @@ __all__ = [
     "CaseEvent",
     "Consultation",
     "Department",
+    "ExchangeClock",
+    "ExchangeConflict",
+    "ExchangeFile",
+    "ExchangePeer",
+    "ExchangeRevision",
     "Group",
     "Office",
     "Person",

@@ -28,7 +28,19 @@ CONTEXT_KEY = "kyodo.audit_context"
 PENDING_KEY = "kyodo.audit_pending"
 
 # Bookkeeping that every change touches; the entry itself says who and when.
-_NOT_RECORDED = {"created_at", "created_by", "updated_at", "updated_by", "row_version"}
+_NOT_RECORDED = {
+    "created_at",
+    "created_by",
+    "updated_at",
+    "updated_by",
+    "row_version",
+    # The exchange's stamps (store/exchange): which change a row is, not what it says.
+    "rev_office",
+    "rev_seq",
+    "base_office",
+    "base_seq",
+    "local_seq",
+}
 # The end of the chain, read once per flush: a Core statement, as the ORM's query costs
 # several times more than the lookup itself (kyodo-admin bench --only audit_cost).
 _LAST_HASH = (

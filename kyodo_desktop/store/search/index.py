@@ -197,13 +197,8 @@ def _snapshot(connection: Connection, consultations: list[str], groups: list[str
 def _before_flush(session: Any, _context: Any, _instances: Any) -> None:
     session.info.pop(_BEFORE, None)  # one flush's worth: a failed flush leaves nothing behind
     consultations, groups = _touched(session)
-    if not (consultations or groups):
-        return
-    connection = session.connection()
-    if not available(connection):
-        return
-    before = _snapshot(connection, consultations, groups)
-    session.info[_BEFORE] = _Touched(consultations, groups, *before)
+    if consultations or groups:
+        session.info[_BEFORE] = before_writing(session.connection(), consultations, groups)
 
 
 def _after_flush(session: Any, _context: Any) -> None:
@@ -212,20 +207,36 @@ def _after_flush(session: Any, _context: Any) -> None:
     if touched is not None:
         consultations = list(dict.fromkeys(touched.consultations + consultations))
         groups = list(dict.fromkeys(touched.groups + groups))
+    if consultations or groups:
+        after_writing(session.connection(), _Touched(consultations, groups, *_old(touched)))
+
+
+def _old(touched: _Touched | None) -> tuple[dict[int, Doc], dict[int, Doc]]:
+    return (touched.consultation_docs, touched.group_docs) if touched else ({}, {})
+
+
+def before_writing(connection: Connection, consultations: list[str], groups: list[str]) -> _Touched:
+    """How the rows about to be written with Core are indexed now (ids as 32 hex digits);
+    give the answer to `after_writing` once they are written."""
+    if not available(connection):
+        return _Touched(consultations, groups, {}, {})
+    return _Touched(consultations, groups, *_snapshot(connection, consultations, groups))
+
+
+def after_writing(connection: Connection, touched: _Touched) -> None:
+    """Index again the rows `before_writing` was told of (a rename reaches its consultations)."""
+    consultations, groups = touched.consultations, touched.groups
     if not (consultations or groups):
         return
-    connection = session.connection()
     if not available(connection):
         if name_of(connection) == POSTGRESQL:
             from kyodo_desktop.store.search import server
 
             server.follow(connection, map(uuid.UUID, consultations), map(uuid.UUID, groups))
         return
-    old_consultations = touched.consultation_docs if touched else {}
-    old_groups = touched.group_docs if touched else {}
     new_consultations, new_groups = _snapshot(connection, consultations, groups)
-    _apply(connection, CONSULTATIONS, old_consultations, new_consultations)
-    _apply(connection, GROUPS, old_groups, new_groups)
+    _apply(connection, CONSULTATIONS, touched.consultation_docs, new_consultations)
+    _apply(connection, GROUPS, touched.group_docs, new_groups)
 
 
 def _apply(

@@ -1,0 +1,127 @@
+"""The exchange between the branches and the head office: change numbers and what is known.
+
+Revision ID: 0009
+Revises: 0008
+Create Date: 2026-12-08 01:10:00
+
+- every business row gets ``rev_office``/``rev_seq`` (which change its content is: the
+  office that made it and that office's own number), ``base_office``/``base_seq`` (the
+  change it was made from, as last agreed with the head office) and ``local_seq`` (this
+  database's number for when it last changed here, indexed: a file starts after one).
+  Rows written before are left unstamped (NULL); a send stamps them first.
+- ``exchange_clock`` (this database's own numbering), ``exchange_peer`` (what is known of
+  each other office), ``exchange_revision`` (versions as they travelled: a merge's base),
+  ``exchange_conflict`` (the 競合 list), ``exchange_file`` (files received).
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0009"
+down_revision: str | None = "0008"
+branch_labels: str | None = None
+depends_on: str | None = None
+
+MERGEABLE = (
+    "office",
+    "department",
+    "programme",
+    "topic",
+    "person",
+    "staff",
+    "civic_group",
+    "project",
+    "application",
+    "application_step",
+    "application_month",
+    "budget_line",
+    "support_case",
+    "case_event",
+    "consultation",
+)
+
+
+def upgrade() -> None:
+    for table in MERGEABLE:
+        op.add_column(table, sa.Column("rev_office", sa.String(2), nullable=True))
+        op.add_column(table, sa.Column("rev_seq", sa.BigInteger(), nullable=True))
+        op.add_column(table, sa.Column("base_office", sa.String(2), nullable=True))
+        op.add_column(table, sa.Column("base_seq", sa.BigInteger(), nullable=True))
+        op.add_column(table, sa.Column("local_seq", sa.BigInteger(), nullable=True))
+        op.create_index(f"ix_{table}_local_seq", table, ["local_seq"])
+    op.create_table(
+        "exchange_clock",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("office", sa.String(2), nullable=False),
+        sa.Column("last_seq", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_exchange_clock"),
+    )
+    op.create_table(
+        "exchange_peer",
+        sa.Column("office", sa.String(2), nullable=False),
+        sa.Column("applied_seq", sa.BigInteger(), nullable=False),
+        sa.Column("confirmed_seq", sa.BigInteger(), nullable=False),
+        sa.Column("audit_applied", sa.BigInteger(), nullable=False),
+        sa.Column("audit_confirmed", sa.BigInteger(), nullable=False),
+        sa.Column("audit_head", sa.String(64), nullable=True),
+        sa.Column("last_received_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("last_sent_at", sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("office", name="pk_exchange_peer"),
+    )
+    op.create_table(
+        "exchange_revision",
+        sa.Column("table_name", sa.String(40), nullable=False),
+        sa.Column("row_id", sa.Uuid(), nullable=False),
+        sa.Column("rev_office", sa.String(2), nullable=False),
+        sa.Column("rev_seq", sa.BigInteger(), nullable=False),
+        sa.Column("data", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "table_name", "row_id", "rev_office", "rev_seq", name="pk_exchange_revision"
+        ),
+    )
+    op.create_table(
+        "exchange_conflict",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("table_name", sa.String(40), nullable=False),
+        sa.Column("row_id", sa.Uuid(), nullable=False),
+        sa.Column("from_office", sa.String(2), nullable=False),
+        sa.Column("their_rev_office", sa.String(2), nullable=False),
+        sa.Column("their_rev_seq", sa.BigInteger(), nullable=False),
+        sa.Column("fields", sa.Text(), nullable=False),
+        sa.Column("base", sa.Text(), nullable=True),
+        sa.Column("ours", sa.Text(), nullable=False),
+        sa.Column("theirs", sa.Text(), nullable=False),
+        sa.Column("found_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("decided_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("decided_by", sa.Uuid(), nullable=True),
+        sa.Column("decision", sa.Text(), nullable=True),
+        sa.PrimaryKeyConstraint("id", name="pk_exchange_conflict"),
+    )
+    op.create_index("ix_exchange_conflict_row_id", "exchange_conflict", ["row_id"])
+    op.create_table(
+        "exchange_file",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("file_id", sa.String(64), nullable=False),
+        sa.Column("from_office", sa.String(2), nullable=False),
+        sa.Column("first_seq", sa.BigInteger(), nullable=False),
+        sa.Column("last_seq", sa.BigInteger(), nullable=False),
+        sa.Column("outcome", sa.String(20), nullable=False),
+        sa.Column("rows", sa.Integer(), nullable=False),
+        sa.Column("conflicts", sa.Integer(), nullable=False),
+        sa.Column("note", sa.Text(), nullable=True),
+        sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_exchange_file"),
+    )
+    op.create_index("ix_exchange_file_file_id", "exchange_file", ["file_id"])
+
+
+def downgrade() -> None:
+    for name in ("exchange_file", "exchange_conflict", "exchange_revision"):
+        op.drop_table(name)
+    op.drop_table("exchange_peer")
+    op.drop_table("exchange_clock")
+    for table in MERGEABLE:
+        op.drop_index(f"ix_{table}_local_seq", table_name=table)
+        for column in ("local_seq", "base_seq", "base_office", "rev_seq", "rev_office"):
+            with op.batch_alter_table(table) as batch:
+                batch.drop_column(column)

@@ -1,0 +1,102 @@
+"""What a database knows about the exchange: its own change numbers and each other office's.
+
+`ExchangeClock` is one row: the office this database speaks for in the exchange (a branch's
+code, or ``00`` for the head office) and the last number it gave one of its own changes.
+`ExchangePeer` is one row per office it exchanges with, a version vector in two halves:
+the highest of that office's numbers applied here, and the highest of ours it has
+confirmed it holds. Neither is a clock time; times are kept only to show people.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kyodo_desktop.store.base import Base, utcnow
+
+
+class ExchangeClock(Base):
+    """This database's own numbering of its changes (one row, id 1)."""
+
+    __tablename__ = "exchange_clock"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    office: Mapped[str] = mapped_column(String(2))
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class ExchangePeer(Base):
+    """Another office as this database knows it (the head office's row at a branch)."""
+
+    __tablename__ = "exchange_peer"
+
+    office: Mapped[str] = mapped_column(String(2), primary_key=True)
+    # The highest of its numbers applied here: at the head office a branch's own change
+    # numbers; at a branch the head office's local numbers of what it sent.
+    applied_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    # The highest of our numbers it has confirmed it holds (what the next file starts after).
+    confirmed_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    # The same two for the audit trail: its entries held here, ours it holds.
+    audit_applied: Mapped[int] = mapped_column(BigInteger, default=0)
+    audit_confirmed: Mapped[int] = mapped_column(BigInteger, default=0)
+    # The chain head its last file signed (its last entry's hash), to check what arrives.
+    audit_head: Mapped[str | None] = mapped_column(String(64))
+    last_received_at: Mapped[datetime | None]
+    last_sent_at: Mapped[datetime | None]
+
+
+class ExchangeRevision(Base):
+    """A version of a row as it travelled (the head office keeps them: a merge's base)."""
+
+    __tablename__ = "exchange_revision"
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    rev_office: Mapped[str] = mapped_column(String(2), primary_key=True)
+    rev_seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    data: Mapped[str] = mapped_column(Text)  # the record's row, as JSON
+
+
+class ExchangeConflict(Base):
+    """A row changed at two places in the same field (or changed against a deletion).
+
+    The head office's row keeps its own values until an officer decides; both sides and
+    the last agreed version are kept here as they were (JSON), nothing is lost.
+    """
+
+    __tablename__ = "exchange_conflict"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    from_office: Mapped[str] = mapped_column(String(2))
+    their_rev_office: Mapped[str] = mapped_column(String(2))
+    their_rev_seq: Mapped[int] = mapped_column(BigInteger)
+    fields: Mapped[str] = mapped_column(Text)  # JSON list of the clashing fields
+    base: Mapped[str | None] = mapped_column(Text)  # JSON row, None when not known
+    ours: Mapped[str] = mapped_column(Text)
+    theirs: Mapped[str] = mapped_column(Text)
+    found_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_at: Mapped[datetime | None]
+    decided_by: Mapped[uuid.UUID | None]
+    decision: Mapped[str | None] = mapped_column(Text)  # JSON: the fields as decided
+
+
+class ExchangeFile(Base):
+    """A file received (applied, already held, held back for a gap, or kept aside)."""
+
+    __tablename__ = "exchange_file"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    file_id: Mapped[str] = mapped_column(String(64), index=True)
+    from_office: Mapped[str] = mapped_column(String(2))
+    first_seq: Mapped[int] = mapped_column(BigInteger)  # the file holds changes after this
+    last_seq: Mapped[int] = mapped_column(BigInteger)  # ... up to this one
+    outcome: Mapped[str] = mapped_column(String(20))  # applied / held / waiting / kept_aside
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    conflicts: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
