@@ -38,12 +38,14 @@ import inspect
 import pkgutil
 import re
 import sqlite3
+import tempfile
 import types
 import typing
 import uuid
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -128,6 +130,8 @@ def _count_and_page(browser: browse.Browser) -> object:
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
 TODAY = date.today()
+# The folder a service that reads or writes files is given (data folder, target folder).
+FUZZ_FOLDER = Path(tempfile.mkdtemp(prefix="kyodo-fuzz-"))
 FIRST_DAY = date(2006, 4, 1)  # the ward's records begin with FY2006 (平成18年度)
 
 HOSTILE_TEXTS = [
@@ -292,6 +296,12 @@ def strategy(annotation: Any, name: str, known: Known, *, hostile: bool) -> st.S
         if not hostile:
             return plausible_id
         return st.one_of(plausible_id, st.uuids(), st.sampled_from(known.other_ids))
+    if annotation is Path:
+        # A folder of the run's own (empty: no keys, nothing to read), or one that is not there.
+        plausible_path = st.just(FUZZ_FOLDER)
+        if not hostile:
+            return plausible_path
+        return st.one_of(plausible_path, st.just(FUZZ_FOLDER / "missing"), st.just(Path("")))
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         members = st.sampled_from(list(annotation))  # a form, a role: one of its members
         return st.one_of(members, HOSTILE_TEXT) if hostile else members

@@ -11,7 +11,8 @@ Create Date: 2026-12-08 01:10:00
   Rows written before are left unstamped (NULL); a send stamps them first.
 - ``exchange_clock`` (this database's own numbering), ``exchange_peer`` (what is known of
   each other office), ``exchange_revision`` (versions as they travelled: a merge's base),
-  ``exchange_conflict`` (the 競合 list), ``exchange_file`` (files received).
+  ``exchange_conflict`` (the 競合 list), ``exchange_file`` (files received), ``exchange_audit``
+  (other offices' audit chains as they arrived).
 """
 
 import sqlalchemy as sa
@@ -64,6 +65,7 @@ def upgrade() -> None:
         sa.Column("audit_applied", sa.BigInteger(), nullable=False),
         sa.Column("audit_confirmed", sa.BigInteger(), nullable=False),
         sa.Column("audit_head", sa.String(64), nullable=True),
+        sa.Column("audit_break", sa.Text(), nullable=True),
         sa.Column("last_received_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("last_sent_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("office", name="pk_exchange_peer"),
@@ -113,10 +115,29 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_exchange_file"),
     )
     op.create_index("ix_exchange_file_file_id", "exchange_file", ["file_id"])
+    op.create_table(
+        "exchange_audit",
+        sa.Column("office", sa.String(2), nullable=False),
+        sa.Column("seq", sa.BigInteger(), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("entry_office", sa.String(2), nullable=False),
+        sa.Column("staff_id", sa.Uuid(), nullable=True),
+        sa.Column("action", sa.String(24), nullable=False),
+        sa.Column("entity", sa.String(40), nullable=False),
+        sa.Column("entity_id", sa.String(40), nullable=False),
+        sa.Column("before", sa.Text(), nullable=True),
+        sa.Column("after", sa.Text(), nullable=True),
+        sa.Column("payload_digest", sa.String(64), nullable=False),
+        sa.Column("redacted_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("prev_hash", sa.String(64), nullable=False),
+        sa.Column("hash", sa.String(64), nullable=False),
+        sa.PrimaryKeyConstraint("office", "seq", name="pk_exchange_audit"),
+    )
 
 
 def downgrade() -> None:
-    for name in ("exchange_file", "exchange_conflict", "exchange_revision"):
+    for name in ("exchange_audit", "exchange_file", "exchange_conflict", "exchange_revision"):
         op.drop_table(name)
     op.drop_table("exchange_peer")
     op.drop_table("exchange_clock")

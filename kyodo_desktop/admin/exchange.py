@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kyodo_desktop.admin.common import UsageError, add_group, data_dir, office_code
+from kyodo_desktop.admin.exchange_files import add_file_commands
 
 
 def cmd_keys_create(args: argparse.Namespace) -> int:
@@ -137,3 +138,4 @@ def add_commands(commands: Any) -> None:
     group = commands.add_parser("exchange", help=text, description=text)
     exchange = group.add_subparsers(dest="exchange_command", required=True, metavar="COMMAND")
     add_keys_commands(exchange)
+    add_file_commands(exchange)

@@ -78,6 +78,35 @@ class ServiceInfo:
 SERVICES: dict[str, ServiceInfo] = {}
 
 
+def perform(
+    database: Database,
+    actor: Actor,
+    permission: Permission,
+    function: Callable[..., R],
+    *args: Any,
+    **kwargs: Any,
+) -> R:
+    """Run ``function(uow, ...)`` as one use case: permission, one transaction, the audit
+    trail, Japanese refusals. (`service` registers a use case a person calls; a step of a
+    larger one, such as one file of a receive, is performed without being listed.)"""
+    if not allows(actor, permission):
+        raise PermissionDeniedError(DENIED[permission])
+    try:
+        with database.transaction(AuditContext(actor.staff_id, actor.office_code)) as session:
+            return function(UnitOfWork(session, actor), *args, **kwargs)
+    except RulesValidationError as error:
+        raise InputError(str(error), field=error.field) from error
+    except StaleDataError as error:
+        raise StaleRecordError(STALE_MESSAGE) from error
+    except DBAPIError as error:
+        # A locked, full, read-only or damaged file: the person is told plainly
+        # (store.errors); anything else is a bug and stays one.
+        fault = classify(error)
+        if fault is None:
+            raise
+        raise fault from error
+
+
 def service(
     name: str, permission: Permission, *, input_type: type | None = None
 ) -> Callable[[Callable[..., R]], Callable[..., R]]:
@@ -86,24 +115,7 @@ def service(
     def register(function: Callable[..., R]) -> Callable[..., R]:
         @functools.wraps(function)
         def run(database: Database, actor: Actor, *args: Any, **kwargs: Any) -> R:
-            if not allows(actor, permission):
-                raise PermissionDeniedError(DENIED[permission])
-            try:
-                with database.transaction(
-                    AuditContext(actor.staff_id, actor.office_code)
-                ) as session:
-                    return function(UnitOfWork(session, actor), *args, **kwargs)
-            except RulesValidationError as error:
-                raise InputError(str(error), field=error.field) from error
-            except StaleDataError as error:
-                raise StaleRecordError(STALE_MESSAGE) from error
-            except DBAPIError as error:
-                # A locked, full, read-only or damaged file: the person is told plainly
-                # (store.errors); anything else is a bug and stays one.
-                fault = classify(error)
-                if fault is None:
-                    raise
-                raise fault from error
+            return perform(database, actor, permission, function, *args, **kwargs)
 
         if name in SERVICES:
             raise ValueError(f"service {name} registered twice")

@@ -19,11 +19,12 @@ class Permission(StrEnum):
     READ_AUDIT = "read_audit"  # browse the audit trail
     MANAGE_STAFF = "manage_staff"  # staff accounts
     MANAGE_REFERENCE = "manage_reference"  # offices, departments, topics, settings
+    EXCHANGE = "exchange"  # send and receive the exchange's files (データの受け渡し)
 
 
 ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
     # 窓口職員: their own office's consultations and cases, every group.
-    StaffRole.COUNTER: frozenset({Permission.READ, Permission.WRITE}),
+    StaffRole.COUNTER: frozenset({Permission.READ, Permission.WRITE, Permission.EXCHANGE}),
     # 協働推進課: everything in every office, overrides, exports.
     StaffRole.HEAD_OFFICE: frozenset(
         {
@@ -34,6 +35,7 @@ ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
             Permission.EXPORT,
             Permission.IMPORT,
             Permission.READ_AUDIT,
+            Permission.EXCHANGE,
         }
     ),
     # 閲覧: reads what the records say, changes nothing.
@@ -45,6 +47,7 @@ ROLE_PERMISSIONS: dict[StaffRole, frozenset[Permission]] = {
             Permission.MANAGE_STAFF,
             Permission.MANAGE_REFERENCE,
             Permission.READ_AUDIT,
+            Permission.EXCHANGE,
         }
     ),
 }
@@ -62,6 +65,7 @@ DENIED = {
     Permission.READ_AUDIT: "監査ログを見る権限がありません。",
     Permission.MANAGE_STAFF: "職員を管理する権限がありません。管理者に依頼してください。",
     Permission.MANAGE_REFERENCE: "基本データを変更する権限がありません。管理者に依頼してください。",
+    Permission.EXCHANGE: "データの受け渡しをする権限がありません（閲覧のみの権限です）。",
 }
 
 

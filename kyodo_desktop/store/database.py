@@ -98,6 +98,7 @@ def open_database(path: Path | None = None, *, url: str | None = None) -> Databa
                 timestamped_backup(path, "before-migration")
             migrate.upgrade(engine)
             with database.transaction(AuditContext(None, HEAD_OFFICE_ORIGIN)) as session:
+                exchange_stamping.as_shipped(session)  # the same in every office: no change
                 load_reference_data(session)
     except BaseException:
         database.close()

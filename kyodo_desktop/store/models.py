@@ -12,6 +12,7 @@ from kyodo_desktop.store.base import Base
 from kyodo_desktop.store.cases import CaseEvent, SupportCase
 from kyodo_desktop.store.consultations import Consultation, consultation_topic
 from kyodo_desktop.store.exchange.state import (
+    ExchangeAudit,
     ExchangeClock,
     ExchangeConflict,
     ExchangeFile,
@@ -32,6 +33,7 @@ __all__ = [
     "CaseEvent",
     "Consultation",
     "Department",
+    "ExchangeAudit",
     "ExchangeClock",
     "ExchangeConflict",
     "ExchangeFile",

@@ -71,7 +71,7 @@ class Record:
 @cache
 def travelling() -> tuple[Table, ...]:
     """The business tables, parents before children (the order rows are applied in)."""
-    return tuple(t for t in Base.metadata.sorted_tables if "rev_seq" in t.c)
+    return tuple(t for t in Base.metadata.sorted_tables if "local_seq" in t.c)
 
 
 def table_named(name: str) -> Table:

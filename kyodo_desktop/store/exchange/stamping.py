@@ -22,6 +22,7 @@ from kyodo_desktop.store.exchange.state import ExchangeClock
 from kyodo_desktop.store.reference import Setting
 
 _SEQ_KEY = "kyodo.exchange_seq"
+_SHIPPED_KEY = "kyodo.exchange_shipped"
 # The settings an installation's office is read from before its clock exists: the exchange's
 # own (the head office sets ``00``), then the office the first start's set-up chose.
 IDENTITY_SETTING = "exchange.office"
@@ -71,13 +72,18 @@ def last_number(connection: Connection) -> int:
     return connection.execute(select(_clock.c.last_seq).where(_clock.c.id == 1)).scalar() or 0
 
 
-def set_identity(connection: Connection, office: str) -> None:
-    """Name the office this database speaks for (before it has numbered any change)."""
+def set_identity(connection: Connection, office: str, tables: list[Any]) -> None:
+    """Name the office this database speaks for, before any file was sent or received: the
+    changes numbered so far under another name become this office's."""
     row = connection.execute(select(_clock.c.office, _clock.c.last_seq)).first()
     if row is None:
         connection.execute(insert(_clock).values(id=1, office=office, last_seq=0))
-    else:
-        connection.execute(update(_clock).where(_clock.c.id == 1).values(office=office))
+        return
+    connection.execute(update(_clock).where(_clock.c.id == 1).values(office=office))
+    for table in tables:
+        connection.execute(
+            update(table).where(table.c.rev_office == row[0]).values(rev_office=office)
+        )
 
 
 def transaction_number(session: Session) -> tuple[str, int]:
@@ -91,7 +97,15 @@ def transaction_number(session: Session) -> tuple[str, int]:
     return office, seq
 
 
+def as_shipped(session: Session) -> None:
+    """This transaction writes what ships with the program (the reference data loaded into a
+    new database, the same in every office): its rows are no office's change."""
+    session.info[_SHIPPED_KEY] = session.get_transaction()
+
+
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    if session.info.get(_SHIPPED_KEY) is session.get_transaction():
+        return
     changed = [obj for obj in session.new if isinstance(obj, Mergeable)]
     changed += [
         obj

@@ -44,6 +44,8 @@ class ExchangePeer(Base):
     audit_confirmed: Mapped[int] = mapped_column(BigInteger, default=0)
     # The chain head its last file signed (its last entry's hash), to check what arrives.
     audit_head: Mapped[str | None] = mapped_column(String(64))
+    # Where its chain was found broken, in Japanese (None: it verifies).
+    audit_break: Mapped[str | None] = mapped_column(Text)
     last_received_at: Mapped[datetime | None]
     last_sent_at: Mapped[datetime | None]
 
@@ -100,3 +102,25 @@ class ExchangeFile(Base):
     conflicts: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str | None] = mapped_column(Text)
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ExchangeAudit(Base):
+    """Another office's audit entries, as its chain arrived (the head office keeps them)."""
+
+    __tablename__ = "exchange_audit"
+
+    office: Mapped[str] = mapped_column(String(2), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    id: Mapped[uuid.UUID]
+    at: Mapped[datetime]
+    entry_office: Mapped[str] = mapped_column(String(2))
+    staff_id: Mapped[uuid.UUID | None]
+    action: Mapped[str] = mapped_column(String(24))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(40))
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+    payload_digest: Mapped[str] = mapped_column(String(64))
+    redacted_at: Mapped[datetime | None]
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
