@@ -11,8 +11,9 @@ Create Date: 2026-12-08 01:10:00
   Rows written before are left unstamped (NULL); a send stamps them first.
 - ``exchange_clock`` (this database's own numbering), ``exchange_peer`` (what is known of
   each other office), ``exchange_revision`` (versions as they travelled: a merge's base),
-  ``exchange_conflict`` (the 競合 list), ``exchange_file`` (files received), ``exchange_audit``
-  (other offices' audit chains as they arrived).
+  ``exchange_conflict`` (the 競合 list), ``exchange_review`` (the 要確認 list: awards that
+  break a rule once every office's are counted), ``exchange_file`` (files received),
+  ``exchange_audit`` (other offices' audit chains as they arrived).
 """
 
 import sqlalchemy as sa
@@ -101,6 +102,24 @@ def upgrade() -> None:
     )
     op.create_index("ix_exchange_conflict_row_id", "exchange_conflict", ["row_id"])
     op.create_table(
+        "exchange_review",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("application_id", sa.Uuid(), nullable=False),
+        sa.Column("programme_code", sa.String(16), nullable=False),
+        sa.Column("fiscal_year", sa.Integer(), nullable=False),
+        sa.Column("rule", sa.String(40), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("records", sa.Text(), nullable=False),
+        sa.Column("offices", sa.String(120), nullable=False),
+        sa.Column("file_id", sa.String(64), nullable=True),
+        sa.Column("found_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("resolved_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("resolved_by", sa.Uuid(), nullable=True),
+        sa.Column("note", sa.Text(), nullable=True),
+        sa.PrimaryKeyConstraint("id", name="pk_exchange_review"),
+    )
+    op.create_index("ix_exchange_review_application_id", "exchange_review", ["application_id"])
+    op.create_table(
         "exchange_file",
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("file_id", sa.String(64), nullable=False),
@@ -137,7 +156,13 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for name in ("exchange_audit", "exchange_file", "exchange_conflict", "exchange_revision"):
+    for name in (
+        "exchange_audit",
+        "exchange_file",
+        "exchange_review",
+        "exchange_conflict",
+        "exchange_revision",
+    ):
         op.drop_table(name)
     op.drop_table("exchange_peer")
     op.drop_table("exchange_clock")

@@ -17,6 +17,7 @@ from kyodo_desktop.store.exchange.state import (
     ExchangeConflict,
     ExchangeFile,
     ExchangePeer,
+    ExchangeReview,
     ExchangeRevision,
 )
 from kyodo_desktop.store.groups import Group
@@ -38,6 +39,7 @@ __all__ = [
     "ExchangeConflict",
     "ExchangeFile",
     "ExchangePeer",
+    "ExchangeReview",
     "ExchangeRevision",
     "Group",
     "Office",

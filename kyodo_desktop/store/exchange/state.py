@@ -87,6 +87,33 @@ class ExchangeConflict(Base):
     decision: Mapped[str | None] = mapped_column(Text)  # JSON: the fields as decided
 
 
+class ExchangeReview(Base):
+    """要確認: an award that breaks a programme's rule once every office's awards are counted.
+
+    Two offices can each record an award offline that together break a cap (a fourth
+    はばたき, two ① awards in one 年度, ⑥ in a fourth 年度, an award in a closed programme).
+    Each import re-judges the awards it touched; each breach is kept here with the rule's
+    own reason and the records and offices involved. Nothing is deleted: an officer looks,
+    acts through the usual screens, and marks it resolved with a note.
+    """
+
+    __tablename__ = "exchange_review"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    application_id: Mapped[uuid.UUID] = mapped_column(index=True)  # the award judged
+    programme_code: Mapped[str] = mapped_column(String(16))
+    fiscal_year: Mapped[int] = mapped_column(Integer)
+    rule: Mapped[str] = mapped_column(String(40))  # the rules' reason code
+    reason: Mapped[str] = mapped_column(Text)  # the rules' own sentence, in Japanese
+    records: Mapped[str] = mapped_column(Text)  # JSON list: the award, then those it counted
+    offices: Mapped[str] = mapped_column(String(120))  # the offices that recorded them, "02,05"
+    file_id: Mapped[str | None] = mapped_column(String(64))  # the file whose import found it
+    found_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None]
+    resolved_by: Mapped[uuid.UUID | None]
+    note: Mapped[str | None] = mapped_column(Text)
+
+
 class ExchangeFile(Base):
     """A file received (applied, already held, held back for a gap, or kept aside)."""
 
