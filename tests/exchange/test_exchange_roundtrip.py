@@ -31,7 +31,7 @@ from kyodo_desktop.store.consultations import Consultation, consultation_topic
 from kyodo_desktop.store.exchange.state import ExchangeConflict
 from kyodo_desktop.store.groups import Group
 
-pytestmark = pytest.mark.sqlite_only
+# The head office on each engine (its server in CI); the branches keep their SQLite files.
 
 
 @dataclasses.dataclass
@@ -45,8 +45,8 @@ class Office:
         return self.workspace.data_dir
 
 
-def _office(tmp_path: Path, code: str, make_actor) -> Office:  # type: ignore[no-untyped-def]
-    workspace = open_workspace(tmp_path / f"office-{code}")
+def _office(tmp_path: Path, code: str, make_actor, url: str | None = None) -> Office:  # type: ignore[no-untyped-def]
+    workspace = open_workspace(tmp_path / f"office-{code}", url=url)
     admin = system_actor(workspace.database, StaffRole.ADMIN)
     set_exchange_office(workspace.database, admin, code)
     create_own_keys(workspace.data_dir, code)
@@ -55,9 +55,15 @@ def _office(tmp_path: Path, code: str, make_actor) -> Office:  # type: ignore[no
     return Office(code, workspace, actor)
 
 
+def _head_office_url(request: pytest.FixtureRequest, engine: str) -> str | None:
+    from conftest import database_url
+
+    return database_url(request, engine, "pg_empty_template")
+
+
 @pytest.fixture
-def ward(tmp_path: Path, actor_factory):  # type: ignore[no-untyped-def]
-    head = _office(tmp_path, "00", actor_factory)
+def ward(tmp_path: Path, actor_factory, engine: str, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    head = _office(tmp_path, "00", actor_factory, _head_office_url(request, engine))
     branches = [_office(tmp_path, code, actor_factory) for code in ("02", "03")]
     for branch in branches:
         add_card(head.data_dir, _card(branch), own_office="00")
@@ -210,7 +216,9 @@ def test_different_fields_merge_and_the_same_field_goes_to_the_conflicts(
         assert "03-2222-2222" in (conflict.base or "")
 
 
-def test_a_gap_is_held_back_then_applied_in_order(ward, tmp_path: Path, actor_factory) -> None:  # type: ignore[no-untyped-def]
+def test_a_gap_is_held_back_then_applied_in_order(
+    ward, tmp_path: Path, actor_factory, engine, request
+) -> None:  # type: ignore[no-untyped-def]
     head, (branch, _) = ward
     _consultation(branch, "一通目")
     first = _send(branch, tmp_path / "a")
@@ -219,7 +227,7 @@ def test_a_gap_is_held_back_then_applied_in_order(ward, tmp_path: Path, actor_fa
     _consultation(branch, "二通目")
     second = _send(branch, tmp_path / "b")
     # A head office that lost the first file (a fresh one) must hold the second back.
-    fresh = _office(tmp_path / "fresh", "00", actor_factory)
+    fresh = _office(tmp_path / "fresh", "00", actor_factory, _head_office_url(request, engine))
     add_card(fresh.data_dir, _card(branch), own_office="00")
     from kyodo_desktop.services.exchange import keys
 
