@@ -29,6 +29,7 @@ from kyodo_desktop.services.exchange.errors import (
 )
 from kyodo_desktop.services.exchange.keys import load_own_keys
 from kyodo_desktop.services.exchange.offices import HEAD_OFFICE, office_label
+from kyodo_desktop.services.exchange.review import rejudge
 from kyodo_desktop.services.exchange.sealing import keep_aside, open_sealed
 from kyodo_desktop.services.exchange.sending import peer
 from kyodo_desktop.services.permissions import DENIED, Permission, allows
@@ -58,6 +59,7 @@ class Received:
     rows: int = 0
     conflicts: int = 0
     message: str = ""
+    reviews: int = 0  # 要確認 entries this file added (awards that break a rule together)
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -169,9 +171,18 @@ def _apply_file(uow: UnitOfWork, path: Path, contents: payload.Contents) -> Rece
         other.audit_head = header.audit_head or other.audit_head
         if broken and not other.audit_break:
             other.audit_break = broken
+        # 要確認: the awards this file wrote, judged again with every office's awards.
+        session.flush()
+        reviews = rejudge(
+            uow,
+            outcome.touched.get("application", ()),
+            outcome.touched.get("application_step", ()),
+            header.file_id,
+        )
     else:
         _agree_confirmed(session, here, header.confirms)
         other.audit_confirmed = max(other.audit_confirmed, header.audit_confirms)
+        reviews = 0
     conflicts = len(outcome.conflicts)
     session.add(
         ExchangeFile(
@@ -192,10 +203,17 @@ def _apply_file(uow: UnitOfWork, path: Path, contents: payload.Contents) -> Rece
         sender=header.sender,
         first=header.first,
         last=header.last,
+        reviews=reviews,
         **dict(outcome.counts),
     )
     return Received(
-        path, APPLIED, header.sender, outcome.written, conflicts, counts=dict(outcome.counts)
+        path,
+        APPLIED,
+        header.sender,
+        outcome.written,
+        conflicts,
+        counts=dict(outcome.counts),
+        reviews=reviews,
     )
 
 

@@ -45,6 +45,9 @@ from kyodo_desktop.store.exchange.records import (
 from kyodo_desktop.store.exchange.state import ExchangeConflict, ExchangeRevision
 from kyodo_desktop.store.search import index as search_index
 
+# The tables whose written rows the rules re-judge after a file (an award and its steps).
+JUDGED = frozenset({"application", "application_step"})
+
 _revisions = ExchangeRevision.__table__
 _conflicts = ExchangeConflict.__table__
 
@@ -52,11 +55,13 @@ _conflicts = ExchangeConflict.__table__
 @dataclass
 class Outcome:
     """What applying records did, by kind (inserted, replaced, unchanged, merged, kept,
-    conflicts) and by table, with the ids of the conflicting rows."""
+    conflicts) and by table, with the ids of the conflicting rows and, for the tables that
+    hold awards (`JUDGED`), the ids of the rows written (what the rules re-judge after)."""
 
     counts: Counter[str] = field(default_factory=Counter)
     tables: Counter[str] = field(default_factory=Counter)
     conflicts: list[tuple[str, uuid.UUID]] = field(default_factory=list)
+    touched: dict[str, set[uuid.UUID]] = field(default_factory=dict)
 
     @property
     def written(self) -> int:
@@ -110,6 +115,8 @@ def _apply_batch(connection: Connection, batch: list[Record], how: Applying, out
         out.counts[kind] += 1
         if kind in ("inserted", "replaced", "merged"):
             out.tables[table.name] += 1
+            if table.name in JUDGED:
+                out.touched.setdefault(table.name, set()).add(record.id)
     search_index.after_writing(connection, touched)
 
 
@@ -279,4 +286,4 @@ def _merge(
     return "merged"
 
 
-__all__ = ["Applying", "Outcome", "apply_records", "encode", "keep_revisions"]
+__all__ = ["JUDGED", "Applying", "Outcome", "apply_records", "encode", "keep_revisions"]
