@@ -2,7 +2,7 @@
 
 For each office this database exchanges with: the highest of its numbers applied here, the
 highest of ours it confirmed, when a file last came and went; the files held back for a
-gap; and the 競合 (conflicts) not decided yet.
+gap; the 競合 (conflicts) not decided yet; and the 要確認 entries not resolved yet.
 """
 
 from __future__ import annotations
@@ -15,7 +15,12 @@ from sqlalchemy import func, select
 from kyodo_desktop.services.core import UnitOfWork, service
 from kyodo_desktop.services.permissions import Permission
 from kyodo_desktop.store.exchange import stamping
-from kyodo_desktop.store.exchange.state import ExchangeConflict, ExchangeFile, ExchangePeer
+from kyodo_desktop.store.exchange.state import (
+    ExchangeConflict,
+    ExchangeFile,
+    ExchangePeer,
+    ExchangeReview,
+)
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class ExchangeStatus:
     last_number: int
     peers: tuple[PeerStatus, ...]
     open_conflicts: int
+    open_reviews: int = 0  # 要確認: awards that break a rule once every office's are counted
 
 
 @service("exchange.status", Permission.READ)
@@ -68,6 +74,13 @@ def exchange_status(uow: UnitOfWork) -> ExchangeStatus:
         .select_from(ExchangeConflict)
         .where(ExchangeConflict.decided_at.is_(None))
     )
+    reviews = session.scalar(
+        select(func.count()).select_from(ExchangeReview).where(ExchangeReview.resolved_at.is_(None))
+    )
     return ExchangeStatus(
-        stamping.identity(connection), stamping.last_number(connection), peers, conflicts or 0
+        stamping.identity(connection),
+        stamping.last_number(connection),
+        peers,
+        conflicts or 0,
+        reviews or 0,
     )
