@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     failed: list[int] = []
     backups: list = []  # the BackupTimer, once the records are open
     checks: list = []  # a large file's quick_check, run behind the open window
+    exchanges: list = []  # the shared folder's passes, once the records are open
 
     def open_records() -> None:
         preload.join()  # never import the same modules from two threads at once
@@ -86,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
             from kyodo_desktop.ui.safekeeping.background_check import check_behind_window
 
             checks.append(check_behind_window(window, workspace, backups[-1]))
+            from kyodo_desktop.ui.exchange.folder_timer import start_folder_exchange
+
+            exchanges.append(start_folder_exchange(window, workspace))
         except Exception as error:
             from kyodo_desktop.ui.errors import report_startup_failure
 
@@ -120,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     for check in checks:
         if check is not None:
             check.stop()
+    for exchange in exchanges:
+        exchange.at_exit()  # the officer's last work goes to the shared folder
     if window.workspace is not None:
         if window.workspace.actor is not None and window.workspace.actor.staff_id is not None:
             sign_out_at_exit(window.workspace)

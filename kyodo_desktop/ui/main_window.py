@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
 
     workspace_attached = Signal()
     follow_ups_offered = Signal(bool)  # after sign-in: whether the day's follow-ups were shown
+    signed_out = Signal()  # ユーザーの切り替え: the officer leaving was signed out
 
     def __init__(
         self,
@@ -182,6 +183,11 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
             file_menu.addAction(action)
         file_menu.addSeparator()
+        self.exchange_action = QAction(self.tr("E&xchange data..."), self)
+        self.exchange_action.triggered.connect(self.open_exchange)
+        self.exchange_action.setEnabled(False)
+        file_menu.addAction(self.exchange_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -263,6 +269,7 @@ class MainWindow(QMainWindow):
 
         self.audit_action.setVisible(allows(actor, Permission.READ_AUDIT))
         self.new_consultation_action.setEnabled(allows(actor, Permission.WRITE))
+        self.exchange_action.setEnabled(allows(actor, Permission.EXCHANGE))
         self.round_action.setVisible(allows(actor, Permission.DECIDE))
         self.round_action.setEnabled(allows(actor, Permission.DECIDE))
 
@@ -316,6 +323,7 @@ class MainWindow(QMainWindow):
             return False
         if actor.staff_id != workspace.actor.staff_id:
             sign_out(workspace.database, workspace.actor)
+            self.signed_out.emit()
         self.set_actor(actor)
         return True
 
@@ -468,6 +476,18 @@ class MainWindow(QMainWindow):
             # The form's opener reloads itself (it connected `saved`): once is enough.
             if listing is not None and listing is not opener and hasattr(listing, "reload"):
                 listing.reload()
+
+    def open_exchange(self) -> QWidget:
+        """ファイル → データの受け渡し…: a dialog of its own, closed when done."""
+        from kyodo_desktop.ui.exchange.dialog import ExchangeDialog
+
+        assert self.workspace is not None
+        dialog = ExchangeDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.received.connect(lambda: self._reload_consultation_lists(None))
+        dialog.received.connect(self._reload_applications)
+        dialog.show()
+        return dialog
 
     def open_round_dialog(self) -> QWidget:
         """記録 → ①の年度一括申請 (head office): a dialog of its own, closed when done."""

@@ -1608,6 +1608,131 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
     </message>
 </context>
 <context>
+    <name>ExchangeDialog</name>
+    <message>
+        <source>Send to which folder?</source>
+        <translation>送り先のフォルダを選んでください</translation>
+    </message>
+    <message>
+        <source>Receive which files?</source>
+        <translation>受け取るファイルを選んでください</translation>
+    </message>
+    <message>
+        <source>Exchange files (*%1)</source>
+        <translation>受け渡しファイル (*%1)</translation>
+    </message>
+    <message>
+        <source>Exchange data</source>
+        <translation>データの受け渡し</translation>
+    </message>
+    <message>
+        <source>Send this office&apos;s records to the head office (or, at the head office, the return files to the branches), or receive the files brought on a USB stick or put in the shared folder.</source>
+        <translation>この事務所の記録を本庁に送る（本庁では各事務所への返送ファイルを作る）か、USBメモリで届いたファイルや共有フォルダに置かれたファイルを受け取ります。</translation>
+    </message>
+    <message>
+        <source>&amp;Send...</source>
+        <translation>送る(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>&amp;Receive...</source>
+        <translation>受け取る(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>What was sent or received is shown here.</source>
+        <translation>送ったもの・受け取ったものがここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Sending to %1...</source>
+        <translation>%1 に送っています...</translation>
+    </message>
+    <message>
+        <source>Receiving %1 file(s)...</source>
+        <translation>%1 件のファイルを受け取っています...</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeSummary</name>
+    <message>
+        <source>There is no office to send to: the system staff add the other office&apos;s public card first (kyodo-admin exchange keys add).</source>
+        <translation>送る相手がいません。システム担当が相手の事務所の公開鍵カードを登録してください（kyodo-admin exchange keys add）。</translation>
+    </message>
+    <message>
+        <source>Sent %1 file(s).</source>
+        <translation>%1 件のファイルを送りました。</translation>
+    </message>
+    <message>
+        <source>To %1: %2 record(s)</source>
+        <translation>%1あて: %2 件</translation>
+    </message>
+    <message>
+        <source>from %1: </source>
+        <translation>%1から </translation>
+    </message>
+    <message>
+        <source>received (%1 record(s), %2 conflict(s))</source>
+        <translation>受け取りました（%1 件、競合 %2 件）</translation>
+    </message>
+    <message>
+        <source>received already</source>
+        <translation>受け取り済み（変更なし）</translation>
+    </message>
+    <message>
+        <source>on hold (an earlier file has not arrived)</source>
+        <translation>保留（前のファイルが未着）</translation>
+    </message>
+    <message>
+        <source>kept aside</source>
+        <translation>取り分けました</translation>
+    </message>
+    <message>
+        <source>Kept at: %1</source>
+        <translation>保管場所: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeTab</name>
+    <message>
+        <source>The ward&apos;s shared folder</source>
+        <translation>区の共有フォルダ</translation>
+    </message>
+    <message>
+        <source>Not set: files travel on a USB stick only</source>
+        <translation>未設定（ファイルはUSBメモリで受け渡します）</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>選ぶ...</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <source>This office in the exchange:</source>
+        <translation>受け渡しでの名乗り:</translation>
+    </message>
+    <message>
+        <source>Shared folder:</source>
+        <translation>共有フォルダ:</translation>
+    </message>
+    <message>
+        <source>While the shared folder can be reached, the program sends and receives by itself: at start, when an officer signs out, and every %1 minutes. Files for the head office are put in to-00, the head office&apos;s files for each office in to-01 … to-17; a file taken in is moved into received inside them. The status bar says when it last happened.</source>
+        <translation>共有フォルダに接続できる間は、起動時、職員のサインアウト時、%1分ごとに自動で送受信します。本庁あてのファイルは to-00 に、本庁から各事務所あてのファイルは to-01 〜 to-17 に置かれ、受け取ったファイルはその中の received に移します。最後に送受信した時刻はステータスバーに表示されます。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the shared folder.</source>
+        <translation>共有フォルダを変更できるのは管理者だけです。</translation>
+    </message>
+    <message>
+        <source>The shared folder was set.</source>
+        <translation>共有フォルダを設定しました。</translation>
+    </message>
+    <message>
+        <source>The shared folder was cleared.</source>
+        <translation>共有フォルダの設定を解除しました。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>CSV, UTF-8 for Excel (*.csv)</source>
@@ -1761,6 +1886,41 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
     <message>
         <source>Unit: %1</source>
         <translation>単位：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FolderExchangeTimer</name>
+    <message>
+        <source>Exchange: not done (%1)</source>
+        <translation>受け渡し: できませんでした（%1）</translation>
+    </message>
+    <message>
+        <source>Exchange: cannot reach the shared folder (%1)</source>
+        <translation>受け渡し: 共有フォルダに接続できません（%1）</translation>
+    </message>
+    <message>
+        <source>Shared folder: %1</source>
+        <translation>共有フォルダ: %1</translation>
+    </message>
+    <message>
+        <source>Exchange: sent and received at %1</source>
+        <translation>受け渡し: %1 に送受信しました</translation>
+    </message>
+    <message>
+        <source>Exchange: sent at %1</source>
+        <translation>受け渡し: %1 に送信しました</translation>
+    </message>
+    <message>
+        <source>Exchange: received at %1</source>
+        <translation>受け渡し: %1 に受信しました</translation>
+    </message>
+    <message>
+        <source>Exchange: nothing new at %1</source>
+        <translation>受け渡し: %1 に確認しました（新着なし）</translation>
+    </message>
+    <message>
+        <source> (%1 on hold)</source>
+        <translation>（保留 %1 件）</translation>
     </message>
 </context>
 <context>
@@ -2291,6 +2451,10 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
         <translation>画面のロック(&amp;L)</translation>
     </message>
     <message>
+        <source>E&amp;xchange data...</source>
+        <translation>データの受け渡し(&amp;X)...</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -2747,6 +2911,10 @@ The collaboration desk of Nerima ward&apos;s branch offices.</source>
     <message>
         <source>Backups</source>
         <translation>バックアップ</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>受け渡し</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from kyodo_desktop.services import browse
 from kyodo_desktop.services.workspace import Workspace
 from kyodo_desktop.ui.formatting import label
 from kyodo_desktop.ui.settings.backups_tab import BackupTab
+from kyodo_desktop.ui.settings.exchange_tab import ExchangeTab
 from kyodo_desktop.ui.widgets.lazy_model import Column, LazyTableModel
 from kyodo_desktop.ui.widgets.list_screen import ListSource, make_table
 
@@ -68,6 +69,8 @@ class SettingsScreen(QWidget):
         )
         self.backup_tab = BackupTab(workspace, self)
         self.tabs.addTab(self.backup_tab, self.tr("Backups"))
+        self.exchange_tab = ExchangeTab(workspace, self)
+        self.tabs.addTab(self.exchange_tab, self.tr("Exchange"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.tabs, 1)
