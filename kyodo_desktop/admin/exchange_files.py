@@ -105,11 +105,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from kyodo_desktop.services.exchange.review import list_reviews
     from kyodo_desktop.services.exchange.status import exchange_status
 
     workspace = open_existing_workspace(args)
     try:
-        status = exchange_status(workspace.database, system_admin(workspace.database))
+        actor = system_admin(workspace.database)
+        status = exchange_status(workspace.database, actor)
+        reviews = list_reviews(workspace.database, actor)
     finally:
         workspace.close()
     print(f"この事務所: {_label(status.office)}（最新の変更番号 {status.last_number:,}）")
@@ -128,6 +131,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     if not status.peers:
         print("まだどの事務所ともファイルを受け渡していません。")
     print(f"未決定の競合: {status.open_conflicts} 件")
+    print(f"要確認: {len(reviews)} 件")
+    for review in reviews:
+        offices = "・".join(review.offices)
+        print(
+            f"  {review.programme} {review.fiscal_year} {review.group}"
+            f"{'「' + review.project + '」' if review.project else ''}（{offices}）: {review.reason}"
+        )
     return 0
 
 

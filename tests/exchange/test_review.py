@@ -10,6 +10,7 @@ import pytest
 from exchange_ward import make_ward, receive, send_files
 from sqlalchemy import select
 
+from kyodo_desktop.admin.main import main
 from kyodo_desktop.services.core import UnitOfWork, perform
 from kyodo_desktop.services.errors import PermissionDeniedError, StaleRecordError
 from kyodo_desktop.services.exchange.review import (
@@ -93,7 +94,9 @@ def _setup(head, branches, tmp_path: Path):  # type: ignore[no-untyped-def]
     return group, project
 
 
-def test_two_offices_awarding_one_chokai_in_one_year_go_to_review(ward, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_two_offices_awarding_one_chokai_in_one_year_go_to_review(
+    ward, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
     head, branches = ward
     first, second = branches
     _, project = _setup(head, branches, tmp_path)
@@ -119,6 +122,10 @@ def test_two_offices_awarding_one_chokai_in_one_year_go_to_review(ward, tmp_path
     with head.database.reading() as session:
         assert session.get(Application, award_02).deleted_at is None
         assert session.get(Application, award_03).deleted_at is None
+
+    assert main(["exchange", "status", "--data-dir", str(head.data_dir)]) == 0
+    printed = capsys.readouterr().out
+    assert "要確認: 1 件" in printed and "豊玉町会" in printed and "1年度1回" in printed
 
     again = receive(head, files)  # the same file again: no second entry
     assert again[0].reviews == 0
