@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import date
 from pathlib import Path
 
 import pytest
-from exchange.test_exchange_roundtrip import _card, _consultation, _count, _office
+from sqlalchemy import func, select
 
 from kyodo_desktop.rules.vocabulary import StaffRole
+from kyodo_desktop.services.access.installation import system_actor
+from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
 from kyodo_desktop.services.errors import InputError
 from kyodo_desktop.services.exchange.cards import add_card
+from kyodo_desktop.services.exchange.keys import create_own_keys, load_own_keys
 from kyodo_desktop.services.exchange.receiving import APPLIED
+from kyodo_desktop.services.exchange.setup import set_exchange_office
 from kyodo_desktop.services.exchange.shared_folder import (
     RECEIVED_FOLDER,
     exchange_through_folder,
@@ -18,17 +24,56 @@ from kyodo_desktop.services.exchange.shared_folder import (
     set_shared_folder,
     shared_folder,
 )
+from kyodo_desktop.services.workspace import Workspace, open_workspace
 from kyodo_desktop.store.consultations import Consultation
 
 pytestmark = pytest.mark.sqlite_only
 
 
+@dataclasses.dataclass
+class Office:
+    code: str
+    workspace: Workspace
+    counter: object  # an Actor: the head office's officer at "00", a counter officer elsewhere
+
+    @property
+    def data_dir(self) -> Path:
+        return self.workspace.data_dir
+
+
+def _office(tmp_path: Path, code: str, make_actor) -> Office:  # type: ignore[no-untyped-def]
+    workspace = open_workspace(tmp_path / f"office-{code}")
+    set_exchange_office(workspace.database, system_actor(workspace.database, StaffRole.ADMIN), code)
+    create_own_keys(workspace.data_dir, code)
+    role = StaffRole.HEAD_OFFICE if code == "00" else StaffRole.COUNTER
+    workspace.actor = make_actor(workspace, "01" if code == "00" else code, role)
+    return Office(code, workspace, workspace.actor)
+
+
+def head_and_branch(tmp_path: Path, make_actor) -> tuple[Office, Office]:  # type: ignore[no-untyped-def]
+    """A head office ("00") and branch 02 that hold each other's public cards."""
+    head = _office(tmp_path, "00", make_actor)
+    branch = _office(tmp_path, "02", make_actor)
+    add_card(head.data_dir, load_own_keys(branch.data_dir).card, own_office="00")
+    add_card(branch.data_dir, load_own_keys(head.data_dir).card, own_office="02")
+    return head, branch
+
+
+def consultation(office: Office, asked: str):  # type: ignore[no-untyped-def]
+    draft = ConsultationDraft(
+        occurred_on=date(2026, 12, 1), channel="counter", asked=asked, answered="説明した。"
+    )
+    return log_consultation(office.workspace.database, office.counter, draft)
+
+
+def count(office: Office, model, *where) -> int:  # type: ignore[no-untyped-def]
+    with office.workspace.database.reading() as session:
+        return session.scalar(select(func.count()).select_from(model).where(*where))
+
+
 @pytest.fixture
 def pair(tmp_path: Path, actor_factory):  # type: ignore[no-untyped-def]
-    head = _office(tmp_path, "00", actor_factory)
-    branch = _office(tmp_path, "02", actor_factory)
-    add_card(head.data_dir, _card(branch), own_office="00")
-    add_card(branch.data_dir, _card(head), own_office="02")
+    head, branch = head_and_branch(tmp_path, actor_factory)
     yield head, branch
     head.workspace.close()
     branch.workspace.close()
@@ -46,7 +91,7 @@ def test_a_branch_change_reaches_the_head_office_through_the_folder_and_back(
     head, branch = pair
     shared = tmp_path / "shared"
     shared.mkdir()
-    made = _consultation(branch, "子ども食堂を始めたい")
+    made = consultation(branch, "子ども食堂を始めたい")
 
     sent = _pass(branch, shared)
     assert sent.reachable and not sent.refusal
@@ -57,7 +102,7 @@ def test_a_branch_change_reaches_the_head_office_through_the_folder_and_back(
     at_head = _pass(head, shared)
     [received] = at_head.received
     assert received.outcome == APPLIED and received.sender == "02"
-    assert _count(head, Consultation, Consultation.id == made) == 1
+    assert count(head, Consultation, Consultation.id == made) == 1
     # Filed away so that it is not read again; a return waits in the branch's inbox.
     assert list((shared / "to-00").glob("*.kyodox")) == []
     assert [p.name for p in (shared / "to-00" / RECEIVED_FOLDER).iterdir()] == [file.path.name]
@@ -88,7 +133,7 @@ def test_nothing_is_sent_when_nothing_happened(pair, tmp_path: Path) -> None:  #
     assert len(first.sent) == 1
     quiet = _pass(branch, shared, first)
     assert quiet.reachable and quiet.sent == () and quiet.received == ()
-    _consultation(branch, "会計の相談")
+    consultation(branch, "会計の相談")
     busy = _pass(branch, shared, quiet)
     assert len(busy.sent) == 1
     # The newer file holds everything the unread one did: one file waits, not two.
