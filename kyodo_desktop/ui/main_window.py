@@ -218,6 +218,10 @@ class MainWindow(QMainWindow):
         self.follow_ups_action.triggered.connect(self.open_follow_ups)
         self.follow_ups_action.setEnabled(False)
         tools_menu.addAction(self.follow_ups_action)
+        self.conflicts_action = QAction(self.tr("&Conflicts..."), self)
+        self.conflicts_action.triggered.connect(self.open_conflicts)
+        self.conflicts_action.setVisible(False)  # the head office decides them
+        tools_menu.addAction(self.conflicts_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Kyodo Desk"), self)
         about.triggered.connect(self._about)
@@ -271,6 +275,7 @@ class MainWindow(QMainWindow):
         self.new_consultation_action.setEnabled(allows(actor, Permission.WRITE))
         self.exchange_action.setEnabled(allows(actor, Permission.EXCHANGE))
         self.round_action.setVisible(allows(actor, Permission.DECIDE))
+        self.conflicts_action.setVisible(allows(actor, Permission.DECIDE))
         self.round_action.setEnabled(allows(actor, Permission.DECIDE))
 
     def set_actor(self, actor: Actor) -> None:
@@ -486,6 +491,16 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.received.connect(lambda: self._reload_consultation_lists(None))
         dialog.received.connect(self._reload_applications)
+        dialog.show()
+        return dialog
+
+    def open_conflicts(self) -> QWidget:
+        """ツール → 競合の決定… (head office): a dialog of its own, closed when done."""
+        from kyodo_desktop.ui.exchange.conflicts import ConflictsDialog
+
+        assert self.workspace is not None
+        dialog = ConflictsDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 

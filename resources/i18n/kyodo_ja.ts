@@ -929,6 +929,61 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>競合の決定</translation>
+    </message>
+    <message>
+        <source>The same field was changed at the head office and at an office before they last agreed. For each field, choose the value that stands; the decision goes back to the offices with the next return file.</source>
+        <translation>本庁と事務所で、同じ項目がそれぞれ変更されました。項目ごとに、残す値を選んでください。決定は次の返送ファイルで事務所に届きます。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Last agreed</source>
+        <translation>前回一致した値</translation>
+    </message>
+    <message>
+        <source>Head office value</source>
+        <translation>本庁の値</translation>
+    </message>
+    <message>
+        <source>Office value</source>
+        <translation>事務所の値</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>選択</translation>
+    </message>
+    <message>
+        <source>Save the decision</source>
+        <translation>決定を保存</translation>
+    </message>
+    <message>
+        <source>%1 (%2, from %3)</source>
+        <translation>%1（%2、%3から）</translation>
+    </message>
+    <message>
+        <source>No conflict is waiting for a decision.</source>
+        <translation>決定を待っている競合はありません。</translation>
+    </message>
+    <message>
+        <source>%1: changed at %2 and at %3</source>
+        <translation>%1: %2と%3で変更されました</translation>
+    </message>
+    <message>
+        <source>One side deleted the record: choose whether the deletion stands or the record is kept.</source>
+        <translation>一方でこの記録が削除されています。「削除」の行で、削除のままにするか記録を残すかを選んでください。</translation>
+    </message>
+    <message>
+        <source>Decided for %1. Now: %2</source>
+        <translation>%1 について決定しました。現在の値: %2</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationFilterBar</name>
     <message>
         <source>All years</source>
@@ -1845,6 +1900,10 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
         <translation>事務所</translation>
     </message>
     <message>
+        <source>To be checked</source>
+        <translation>要確認</translation>
+    </message>
+    <message>
         <source>By programme</source>
         <translation>支援事業別</translation>
     </message>
@@ -2487,6 +2546,10 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
         <translation>今日のフォロー(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Conflicts...</source>
+        <translation>競合の決定(&amp;C)...</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
@@ -2782,6 +2845,53 @@ The collaboration desk of Nerima ward&apos;s branch offices.</source>
     <message>
         <source>Kyodo Desk</source>
         <translation>協働デスク</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Awards recorded at different offices that together break a programme&apos;s rule, found when their files were received. Nothing was deleted: check the records, act in the usual screens, then mark the entry checked with what was done.</source>
+        <translation>別々の事務所で記録された交付決定が、合わせると補助事業の規則に反するものです（ファイルの受け取り時に見つかりました）。何も削除していません。記録を確かめ、いつもの画面で対応してから、対応した内容を書いて確認済みにしてください。</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>補助事業</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>団体</translation>
+    </message>
+    <message>
+        <source>Offices</source>
+        <translation>事務所</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <source>Mark checked...</source>
+        <translation>確認済みにする...</translation>
+    </message>
+    <message>
+        <source>To be checked: %1</source>
+        <translation>要確認: %1 件</translation>
+    </message>
+    <message>
+        <source>Mark checked</source>
+        <translation>確認済みにする</translation>
+    </message>
+    <message>
+        <source>What was done (kept with the entry):</source>
+        <translation>対応した内容（この項目とともに残ります）:</translation>
     </message>
 </context>
 <context>

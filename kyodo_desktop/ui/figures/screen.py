@@ -193,6 +193,10 @@ class FigureScreen(QWidget):
         from kyodo_desktop.ui.figures.export_dialog import export_button  # 書き出し…
 
         self.actions.addWidget(export_button(self, workspace))
+        from kyodo_desktop.ui.figures.review import ReviewPanel  # 要確認 (issue 17)
+
+        self.review = ReviewPanel(workspace, self.tabs)
+        self.tabs.addTab(self.review, self.tr("To be checked"))
 
     # What the screen shows ----------------------------------------------------------
 
@@ -271,6 +275,7 @@ class FigureScreen(QWidget):
         # Coming back to the screen: records were saved meanwhile; a restored window is not.
         if self._shown and not event.spontaneous():
             self.reload()
+            self.review.reload()
         self._shown = True
 
     def save_layout(self, settings: QSettings) -> None:
