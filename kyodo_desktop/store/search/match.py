@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -204,16 +204,80 @@ class IndexedSearch:
 def server_count(
     typed: str, offices: Sequence[uuid.UUID], date_from: date | None, date_to: date | None
 ) -> Select | None:
-    """The count of a consultation search read from the server's search table alone (it holds
-    each live consultation's day and office), or None when the text needs its rows checked."""
+    """The count of a consultation search read from the server's search tables alone, or
+    None when the text needs its rows checked (four characters or more).
+
+    With no office named, the months the period covers whole are summed from the counts
+    kept per token and month, and only the days of a month it covers in part are counted
+    in the documents; with an office, the documents (each holds its day and office)."""
     found = server.query(typed)
     if found is None or not found.exact:
         return None
     documents = _documents(server.CONSULTATIONS, "consultation_id")
-    where = [_holds(documents, found)]
-    where += [documents.c.office_id == office for office in dict.fromkeys(offices)]
+    if offices:
+        where = [_holds(documents, found)]
+        where += [documents.c.office_id == office for office in dict.fromkeys(offices)]
+        where += _period(documents, date_from, date_to)
+        return select(func.count()).select_from(documents).where(*where)
+    (token,) = found.tokens
+    counts = table(server.COUNTS, column("token"), column("month"), column("n"))
+    first, last, edges = _whole_months(date_from, date_to)
+    summed = [counts.c.token == token]
+    if first is not None:
+        summed.append(counts.c.month >= first)
+    if last is not None:
+        summed.append(counts.c.month <= last)
+    total: Any = select(func.coalesce(func.sum(counts.c.n), 0)).where(*summed).scalar_subquery()
+    if first is not None and last is not None and first > last:
+        total = literal(0)
+    for start, end in edges:
+        part = select(func.count()).select_from(documents)
+        part = part.where(_holds(documents, found), *_period(documents, start, end))
+        total = total + part.scalar_subquery()
+    return select(total)
+
+
+def _period(documents: Any, date_from: date | None, date_to: date | None) -> list[Any]:
+    where = []
     if date_from is not None:
         where.append(documents.c.occurred_on >= date_from)
     if date_to is not None:
         where.append(documents.c.occurred_on <= date_to)
-    return select(func.count()).select_from(documents).where(*where)
+    return where
+
+
+def _whole_months(
+    date_from: date | None, date_to: date | None
+) -> tuple[date | None, date | None, list[tuple[date, date]]]:
+    """The first and last month a period covers whole (None: no bound), and the spans of
+    days in a month it covers in part."""
+    if date_from is not None and date_to is not None and date_from > date_to:
+        return date(2, 1, 1), date(1, 1, 1), []
+    first = last = None
+    edges: list[tuple[date, date]] = []
+    if date_from is not None:
+        start = date_from.replace(day=1)
+        if date_from == start:
+            first = start
+        else:
+            first = _next_month(start)
+            end = _next_month(start) - timedelta(days=1)
+            edges.append((date_from, end if date_to is None else min(end, date_to)))
+    if date_to is not None:
+        end = _next_month(date_to.replace(day=1)) - timedelta(days=1)
+        if date_to == end:
+            last = date_to.replace(day=1)
+        else:
+            last = _previous_month(date_to.replace(day=1))
+            start = date_to.replace(day=1)
+            if not edges or start > edges[0][1]:
+                edges.append((start if date_from is None else max(start, date_from), date_to))
+    return first, last, edges
+
+
+def _next_month(month: date) -> date:
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def _previous_month(month: date) -> date:
+    return date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)

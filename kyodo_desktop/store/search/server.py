@@ -18,8 +18,10 @@ flushes keep them (store/search/index.install calls `follow`), bulk writes call 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -29,6 +31,9 @@ from kyodo_desktop.store.search.tokens import code, tokens
 
 CONSULTATIONS = "consultation_search"
 GROUPS = "civic_group_search"
+# How many live consultations hold each token in each month (migration 0010): a frequent
+# word's count is a sum of a few hundred numbers, not a visit to 150,000 rows.
+COUNTS = "consultation_search_count"
 BATCH = 5000
 
 _CONSULTATION_DOCS = """
@@ -111,21 +116,11 @@ def _write_groups(connection: Connection, rows: list[dict[str, Any]]) -> None:
 
 def follow(connection: Connection, consultations: Iterable[Any], groups: Iterable[Any]) -> None:
     """Index again the consultations and groups a flush touched (ids), and a touched group's
-    consultations (they carry its name); drop what is no longer live."""
+    consultations (they carry its name); drop what is no longer live; keep the counts."""
     consultation_ids = list(dict.fromkeys(consultations))
     group_ids = list(dict.fromkeys(groups))
     if not (consultation_ids or group_ids):
         return
-    rows: dict[Any, dict[str, Any]] = {}
-    if consultation_ids:
-        connection.execute(
-            text(f"DELETE FROM {CONSULTATIONS} WHERE consultation_id = ANY(:ids)"),
-            {"ids": consultation_ids},
-        )
-        found = connection.execute(
-            text(_CONSULTATION_DOCS.format(where="c.id = ANY(:ids)")), {"ids": consultation_ids}
-        )
-        rows.update((r["id"], r) for r in map(_consultation_row, found))
     if group_ids:
         connection.execute(
             text(f"DELETE FROM {GROUPS} WHERE group_id = ANY(:ids)"), {"ids": group_ids}
@@ -134,11 +129,61 @@ def follow(connection: Connection, consultations: Iterable[Any], groups: Iterabl
             text(_GROUP_DOCS.format(where="id = ANY(:ids)")), {"ids": group_ids}
         )
         _write_groups(connection, [_group_row(r) for r in found])
-        found = connection.execute(
-            text(_CONSULTATION_DOCS.format(where="c.group_id = ANY(:ids)")), {"ids": group_ids}
+        members = connection.execute(
+            text("SELECT id FROM consultation WHERE group_id = ANY(:ids)"), {"ids": group_ids}
         )
-        rows.update((r["id"], r) for r in map(_consultation_row, found))
-    _write_consultations(connection, list(rows.values()))
+        consultation_ids = list(dict.fromkeys([*consultation_ids, *members.scalars()]))
+    if not consultation_ids:
+        return
+    counted = _counted(connection)
+    removed = connection.execute(
+        text(
+            f"DELETE FROM {CONSULTATIONS} WHERE consultation_id = ANY(:ids) "
+            "RETURNING occurred_on, tokens"
+        ),
+        {"ids": consultation_ids},
+    )
+    deltas: Counter[tuple[str, date]] = Counter()
+    for day, held in removed:
+        for token in held:
+            deltas[token, _month(day)] -= 1
+    found = connection.execute(
+        text(_CONSULTATION_DOCS.format(where="c.id = ANY(:ids)")), {"ids": consultation_ids}
+    )
+    rows = [_consultation_row(r) for r in found]
+    for row in rows:
+        for token in row["doc"]:
+            deltas[token, _month(row["day"])] += 1
+    _write_consultations(connection, rows)
+    if counted:
+        _add_counts(connection, deltas)
+
+
+def _month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _counted(connection: Connection) -> bool:
+    """The counts table is there (from migration 0010 on)."""
+    return connection.execute(text(f"SELECT to_regclass('{COUNTS}')")).scalar() is not None
+
+
+def _add_counts(connection: Connection, deltas: Counter[tuple[str, date]]) -> None:
+    # In the order of the table's key, so that two saves at once wait for each other
+    # rather than deadlock.
+    changes = [
+        {"token": token, "month": month, "n": n}
+        for (token, month), n in sorted(deltas.items())
+        if n
+    ]
+    if changes:
+        connection.execute(
+            text(
+                f"INSERT INTO {COUNTS} (token, month, n) VALUES (:token, :month, :n) "
+                f"ON CONFLICT (token, month) DO UPDATE SET n = {COUNTS}.n + excluded.n"
+            ),
+            changes,
+        )
 
 
 # The GIN indexes as migration 0008 makes them: a rebuild drops them while the documents go
@@ -151,7 +196,7 @@ INDEXES = {
 
 def rebuild(connection: Connection) -> None:
     """Index every live row again (after rows were written with Core)."""
-    connection.execute(text(f"TRUNCATE {CONSULTATIONS}, {GROUPS}"))
+    connection.execute(text(f"TRUNCATE {CONSULTATIONS}, {GROUPS}"))  # (the counts follow)
     for name in INDEXES:
         connection.execute(text(f"DROP INDEX IF EXISTS {name}"))
     _fill(connection)
@@ -159,6 +204,21 @@ def rebuild(connection: Connection) -> None:
     connection.execute(text("SET LOCAL maintenance_work_mem = '512MB'"))
     for name, definition in INDEXES.items():
         connection.execute(text(f"CREATE INDEX {name} ON {definition}"))
+    if _counted(connection):
+        count_all(connection)
+
+
+def count_all(connection: Connection) -> None:
+    """Count every token of every month again from the documents."""
+    connection.execute(text(f"TRUNCATE {COUNTS}"))
+    connection.execute(text("SET LOCAL work_mem = '256MB'"))
+    connection.execute(
+        text(
+            f"INSERT INTO {COUNTS} (token, month, n) "
+            "SELECT t, date_trunc('month', occurred_on)::date, count(*) "
+            f"FROM {CONSULTATIONS}, unnest(tokens) AS t GROUP BY 1, 2"
+        )
+    )
 
 
 def _fill(connection: Connection) -> None:
