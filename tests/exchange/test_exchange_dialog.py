@@ -205,4 +205,6 @@ def test_the_file_menu_opens_the_dialog_and_the_status_bar_line_waits_for_a_fold
         pass
     assert passed.args == [None]  # no folder set: nothing done, nothing shown
     assert timer.label.isHidden()
+    with qtbot.waitSignal(timer.passed, timeout=30_000):
+        window.signed_out.emit()  # ユーザーの切り替え: a pass for the officer leaving
     timer.stop()
