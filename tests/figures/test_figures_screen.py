@@ -101,7 +101,8 @@ def test_the_screen_shows_the_years_figures_as_the_service_counts_them(qtbot, he
     assert screen.year_box.itemText(screen.year_box.count() - 1) == "平成18年度"
     expected = year_figures(head.database, head.actor, DEMO_FY, today=DEMO_TODAY)
     assert screen.current_figures() == expected
-    assert screen.tabs.count() == len(expected.tables)
+    assert screen.tabs.count() == len(expected.tables) + 1  # and 要確認 (the exchange's), last
+    assert screen.tabs.widget(screen.tabs.count() - 1) is screen.review
     for table in expected.tables:
         assert shown(screen, table.key) == written(table), table.key
         assert screen.panels[table.key].heading.text() == table.title

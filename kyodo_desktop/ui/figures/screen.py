@@ -244,7 +244,9 @@ class FigureScreen(QWidget):
                     panel.setObjectName(f"figures-{table.key}")
                     panel.drill_requested.connect(self.open_drill)
                     self.panels[table.key] = panel
-                    self.tabs.addTab(panel, names.get(table.key, table.title))
+                    review = self.tabs.indexOf(getattr(self, "review", None))
+                    at = review if review >= 0 else self.tabs.count()  # 要確認 stays last
+                    self.tabs.insertTab(at, panel, names.get(table.key, table.title))
                 panel.show_table(table)
         self.figures_changed.emit()
 
