@@ -16,6 +16,7 @@ from kyodo_desktop.bench import (  # noqa: F401
     audit_cost,
     entitlements,
     entitlements_per_project,
+    exchange,
     figures,
     lists,
     memory,

@@ -29,7 +29,7 @@ from kyodo_desktop.services.exchange.sealing import seal
 from kyodo_desktop.services.permissions import Permission
 from kyodo_desktop.store.base import utcnow
 from kyodo_desktop.store.exchange import audit_chains, collect, stamping
-from kyodo_desktop.store.exchange.apply import keep_revisions
+from kyodo_desktop.store.exchange.apply import OWN_OFFICE_ONLY, keep_revisions
 from kyodo_desktop.store.exchange.records import travelling
 from kyodo_desktop.store.exchange.state import ExchangePeer
 from kyodo_desktop.store.migrate import shipped_head
@@ -105,7 +105,7 @@ def send(
             records = list(
                 collect.return_changes(connection, recipient, office_id, other.confirmed_seq)
             )
-            keep_revisions(connection, records)
+            keep_revisions(connection, [r for r in records if r.table not in OWN_OFFICE_ONLY])
             kind = payload.RETURN
         else:
             records = list(collect.own_changes(connection, here, other.confirmed_seq))

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
 from kyodo_desktop.store.base import utcnow
 from kyodo_desktop.store.dialect import insert_new_only
@@ -47,6 +47,10 @@ from kyodo_desktop.store.search import index as search_index
 
 # The tables whose written rows the rules re-judge after a file (an award and its steps).
 JUDGED = frozenset({"application", "application_step"})
+# Rows only their own office changes (and the head office now and then): their versions are
+# not kept as a merge's base, the bulk of a file. Should two places change one all the
+# same, every field they differ in goes to the 競合 list (the base unknown): nothing is lost.
+OWN_OFFICE_ONLY = frozenset({"consultation", "person", "support_case", "case_event"})
 
 _revisions = ExchangeRevision.__table__
 _conflicts = ExchangeConflict.__table__
@@ -100,6 +104,60 @@ def _rev(row: Any) -> Rev | None:
     return (row.rev_office, row.rev_seq) if row.rev_office is not None else None
 
 
+@dataclass
+class _Writes:
+    """One batch's plain writes, made with one statement per shape (executemany)."""
+
+    inserts: list[dict[str, Any]] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    agreed: list[dict[str, Any]] = field(default_factory=list)
+    topics: dict[uuid.UUID, tuple[str, ...]] = field(default_factory=dict)
+
+    def run(self, connection: Connection, table: Table) -> None:
+        for shape in _shapes(self.inserts):
+            connection.execute(insert(table), shape)
+        for shape in _shapes(self.updates):
+            # A bound name may not be a column's own in a SET clause: each is prefixed.
+            names = [k for k in shape[0] if k != "_id"]
+            statement = (
+                update(table)
+                .where(table.c.id == bindparam("_id"))
+                .values({name: bindparam(f"v_{name}") for name in names})
+            )
+            connection.execute(
+                statement,
+                [{"_id": r["_id"], **{f"v_{n}": r[n] for n in names}} for r in shape],
+            )
+        if self.agreed:
+            statement = (
+                update(table)
+                .where(table.c.id == bindparam("_id"))
+                .values(base_office=bindparam("_office"), base_seq=bindparam("_seq"))
+            )
+            connection.execute(statement, self.agreed)
+        if self.topics:
+            ids = list(self.topics)
+            for start in range(0, len(ids), 500):
+                connection.execute(
+                    delete(TOPICS).where(TOPICS.c.consultation_id.in_(ids[start : start + 500]))
+                )
+            pairs = [
+                {"consultation_id": cid, "topic_id": uuid.UUID(t)}
+                for cid, topics in self.topics.items()
+                for t in topics
+            ]
+            if pairs:
+                connection.execute(insert(TOPICS), pairs)
+
+
+def _shapes(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Rows grouped by their keys (a file one revision behind lacks the newer columns)."""
+    shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        shapes.setdefault(tuple(sorted(row)), []).append(row)
+    return list(shapes.values())
+
+
 def _apply_batch(connection: Connection, batch: list[Record], how: Applying, out: Outcome) -> None:
     table = table_named(batch[0].table)
     ids = [r.id for r in batch]
@@ -107,45 +165,56 @@ def _apply_batch(connection: Connection, batch: list[Record], how: Applying, out
     consultations = [r.id.hex for r in batch] if table.name == "consultation" else []
     groups = [r.id.hex for r in batch] if table.name == "civic_group" else []
     touched = search_index.before_writing(connection, consultations, groups)
-    if how.merge:
+    if how.merge and table.name not in OWN_OFFICE_ONLY:
         keep_revisions(connection, [r for r in batch if r.rev[1] > how.seen])
+    writes = _Writes()
     for record in batch:
         row = held.get(record.id)
-        kind = _apply_one(connection, table, record, row, how, out)
+        kind = _apply_one(connection, table, record, row, how, out, writes)
         out.counts[kind] += 1
         if kind in ("inserted", "replaced", "merged"):
             out.tables[table.name] += 1
             if table.name in JUDGED:
                 out.touched.setdefault(table.name, set()).add(record.id)
+    writes.run(connection, table)
     search_index.after_writing(connection, touched)
 
 
 def _apply_one(
-    connection: Connection, table: Table, record: Record, row: Any, how: Applying, out: Outcome
+    connection: Connection,
+    table: Table,
+    record: Record,
+    row: Any,
+    how: Applying,
+    out: Outcome,
+    writes: _Writes,
 ) -> str:
     if how.merge and record.rev[0] == how.sender and record.rev[1] <= how.seen:
         return "unchanged"  # this change of the sender's was applied from an earlier file
     if row is None:
         values = values_of(table, record.row)
-        connection.execute(insert(table).values(**values, **_stamps(record, how), row_version=1))
-        _set_topics(connection, record)
+        writes.inserts.append({**values, **_stamps(record, how), "row_version": 1})
+        if record.topics is not None:
+            writes.topics[record.id] = record.topics
         return "inserted"
     held = _rev(row)
     if held == record.rev:
         if not how.merge:  # the head office holds it: this change is now agreed
-            _agree(connection, table, record)
+            writes.agreed.append(
+                {"_id": record.id, "_office": record.rev[0], "_seq": record.rev[1]}
+            )
         return "unchanged"
     if how.merge:
         if held is not None and held[0] == record.rev[0] and held[1] > record.rev[1]:
             return "unchanged"  # an older change of the same office
         follows = held is None or held == record.base or held[0] == record.rev[0]
         if follows and not (row.deleted_at is not None and record.row.get("deleted_at") is None):
-            _replace(connection, table, record, row, how)
+            _replace(writes, table, record, row, how)
             return "replaced"
         return _merge(connection, table, record, row, how, out)
     if held is not None and held[0] == how.here and held[1] > how.confirmed:
         return "kept"  # this branch's own change, not yet at the head office
-    _replace(connection, table, record, row, how)
+    _replace(writes, table, record, row, how)
     return "replaced"
 
 
@@ -160,34 +229,14 @@ def _stamps(record: Record, how: Applying) -> dict[str, Any]:
     }
 
 
-def _replace(connection: Connection, table: Table, record: Record, row: Any, how: Applying) -> None:
+def _replace(writes: _Writes, table: Table, record: Record, row: Any, how: Applying) -> None:
     values = values_of(table, record.row)
     values.pop("id", None)
-    connection.execute(
-        update(table)
-        .where(table.c.id == record.id)
-        .values(**values, **_stamps(record, how), row_version=row.row_version + 1)
+    writes.updates.append(
+        {**values, **_stamps(record, how), "row_version": row.row_version + 1, "_id": record.id}
     )
-    _set_topics(connection, record)
-
-
-def _agree(connection: Connection, table: Table, record: Record) -> None:
-    connection.execute(
-        update(table)
-        .where(table.c.id == record.id)
-        .values(base_office=record.rev[0], base_seq=record.rev[1])
-    )
-
-
-def _set_topics(connection: Connection, record: Record) -> None:
-    if record.topics is None:
-        return
-    connection.execute(delete(TOPICS).where(TOPICS.c.consultation_id == record.id))
-    if record.topics:
-        connection.execute(
-            insert(TOPICS),
-            [{"consultation_id": record.id, "topic_id": uuid.UUID(t)} for t in record.topics],
-        )
+    if record.topics is not None:
+        writes.topics[record.id] = record.topics
 
 
 def keep_revisions(connection: Connection, records: list[Record]) -> None:
