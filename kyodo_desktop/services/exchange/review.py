@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 
@@ -101,8 +102,9 @@ def rejudge(
             families.add((code, group_id if per_group else project_id, per_group))
     settings = rule_settings_in(session)
     added = 0
-    for code, owner, per_group in sorted(families, key=lambda f: (f[0], str(f[1]))):
-        added += _judge_family(uow, code, owner, per_group, settings, file_id)
+    with session.no_autoflush:  # the entries found are written once, at the commit
+        for code, owner, per_group in sorted(families, key=lambda f: (f[0], str(f[1]))):
+            added += _judge_family(uow, code, owner, per_group, settings, file_id)
     return added
 
 
@@ -128,6 +130,7 @@ def _judge_family(
     else:
         query = query.where(Application.project_id == owner)
     awards = sorted(session.scalars(query), key=lambda a: (a.fiscal_year, a.created_at, str(a.id)))
+    held = _held(session, [a.id for a in awards])
     groups: dict[uuid.UUID, Group | None] = {}
     added = 0
     for position, row in enumerate(awards):
@@ -160,9 +163,24 @@ def _judge_family(
                 involved += [a for a in earlier if a.fiscal_year == row.fiscal_year]
             elif reason.code not in _ALONE:
                 involved += earlier
-            if _keep(uow, row, reason.code, reason.text, involved, file_id):
+            if _keep(uow, row, reason.code, reason.text, involved, file_id, held):
                 added += 1
     return added
+
+
+def _held(session: Any, ids: list[uuid.UUID]) -> set[tuple[uuid.UUID, str, str]]:
+    """The entries already listed for these awards (open or resolved), as their keys."""
+    found: set[tuple[uuid.UUID, str, str]] = set()
+    for start in range(0, len(ids), 500):
+        found.update(
+            (a, r, rec)
+            for a, r, rec in session.execute(
+                select(
+                    ExchangeReview.application_id, ExchangeReview.rule, ExchangeReview.records
+                ).where(ExchangeReview.application_id.in_(ids[start : start + 500]))
+            )
+        )
+    return found
 
 
 def _keep(
@@ -172,18 +190,13 @@ def _keep(
     text: str,
     involved: list[Application],
     file_id: str | None,
+    held: set[tuple[uuid.UUID, str, str]],
 ) -> bool:
     session = uow.session
     records = json.dumps([str(a.id) for a in involved])
-    held = session.scalar(
-        select(ExchangeReview.id).where(
-            ExchangeReview.application_id == row.id,
-            ExchangeReview.rule == rule,
-            ExchangeReview.records == records,
-        )
-    )
-    if held is not None:
+    if (row.id, rule, records) in held:
         return False
+    held.add((row.id, rule, records))
     offices = sorted({a.origin_office for a in involved})
     entry = ExchangeReview(
         id=uuid.uuid4(),
@@ -198,7 +211,6 @@ def _keep(
         found_at=utcnow(),
     )
     session.add(entry)
-    session.flush()
     uow.record_event(
         "exchange.review_found",
         "exchange_review",
