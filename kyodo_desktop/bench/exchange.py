@@ -4,7 +4,7 @@ The data: the run's demo database is the head office (its registry, staff and pe
 there already, as the ward-wide registry is). Each of the 17 offices sends one sealed file
 holding one 年度 of its own work at the large ward's rate: 1/17 of 60,000 consultations
 (copies of demo consultations, with their topics) and of 6,000 applications with their
-steps, each row with the audit entry that created it, chained as the office's own trail.
+steps, each for a project of its own (a copy of the demo's), each row with the audit entry that created it, chained as the office's own trail.
 
 - ``exchange_receive_ward``: the 17 files received by a copy of the head office (the
   decryption, the signature, the merge, the audit chains, the search index), beside plain
@@ -33,7 +33,7 @@ from sqlalchemy import insert, select
 
 from kyodo_desktop.bench.large_ward import copy_database
 from kyodo_desktop.bench.registry import BenchContext, Prepared, scenario
-from kyodo_desktop.rules import fiscal_year, fiscal_year_range
+from kyodo_desktop.rules import fiscal_year, fiscal_year_range, search_key
 from kyodo_desktop.rules.vocabulary import StaffRole
 from kyodo_desktop.services.access.installation import system_actor
 from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
@@ -53,6 +53,7 @@ from kyodo_desktop.store.exchange.records import Record, encode, table_named
 from kyodo_desktop.store.exchange.state import ExchangeAudit, ExchangePeer
 from kyodo_desktop.store.migrate import shipped_head
 from kyodo_desktop.store.reference import Office
+from kyodo_desktop.store.search import index as search_index
 
 CONSULTATIONS = 60_000  # the ward's 年度 at the large ward's rate, at --scale 1
 APPLICATIONS = 6_000
@@ -104,13 +105,15 @@ def _build(context: BenchContext) -> ExchangeWard:
     consultations = max(17, round(CONSULTATIONS * context.scale))
     applications = max(17, round(APPLICATIONS * context.scale))
     files, rows, audit = [], 0, 0
+    registry: list[dict[str, Any]] = []  # groups the head office holds (added below)
     plain: dict[str, list[dict[str, Any]]] = {}
     for office in OFFICES:
         keys = create_own_keys(root / f"office-{office}", office)
         add_card(head, keys.card, own_office="00")
         made = _office_year(
-            demo, office, rng, consultations // 17, applications // 17, first_day, last_day
-        )
+            demo, office, rng, consultations // 17, applications // 17, first_day, last_day,
+            registry,
+        )  # fmt: skip
         entries = _audit_chain(office, made)
         header = payload.Header(
             kind=payload.CHANGES, sender=office, recipient="00", first=0, last=len(made),
@@ -132,7 +135,19 @@ def _build(context: BenchContext) -> ExchangeWard:
                     {"consultation_id": record.id, "topic_id": uuid.UUID(t)} for t in record.topics
                 )
         plain.setdefault("exchange_audit", []).extend(_audit_values(office, e) for e in entries)
+    _register(head, registry)
     return ExchangeWard(head, files, rows, audit, plain)
+
+
+def _register(head: Path, groups: list[dict[str, Any]]) -> None:
+    """The registry's groups the year's awards go to, written into the head office's file."""
+    workspace = open_workspace(head)
+    try:
+        with workspace.database.engine.begin() as connection:
+            connection.execute(insert(table_named("civic_group")), groups)
+            search_index.rebuild(connection)  # rows written with Core
+    finally:
+        workspace.close()
 
 
 def _seal(data: bytes, header: payload.Header, own: OwnKeys, head: OwnKeys) -> bytes:
@@ -143,7 +158,7 @@ def _demo_rows(connection: Any) -> dict[str, Any]:
     """What the office-years are copied from: the demo's consultations with their topics,
     applications with their steps, and each office's staff."""
     found: dict[str, Any] = {}
-    for name in ("consultation", "project", "application", "application_step"):
+    for name in ("consultation", "civic_group", "project", "application", "application_step"):
         table = table_named(name)
         found[name] = [dict(row._mapping) for row in connection.execute(select(table))]
     topics = collect.TOPICS
@@ -155,6 +170,7 @@ def _demo_rows(connection: Any) -> dict[str, Any]:
         steps.setdefault(step["application_id"], []).append(step)
     found["steps"] = steps
     found["projects"] = {row["id"]: row for row in found["project"]}
+    found["groups"] = {row["id"]: row for row in found["civic_group"]}
     offices = {row.code: row.id for row in connection.execute(select(Office.code, Office.id))}
     found["offices"] = offices
     staff_table = table_named("staff")
@@ -178,9 +194,18 @@ def _record(
 _LOCAL = {"rev_office", "rev_seq", "base_office", "base_seq", "local_seq", "row_version"}
 
 
+def _group_like(source: dict[str, Any], number: int) -> dict[str, Any]:
+    """A group of the ward's registry like a demo one (another town's, say): the head office
+    holds thousands, and an office-year's awards go to many of them."""
+    group = dict(source)
+    name = f"{source['name']}（{number + 1}）"
+    group.update(id=uuid.uuid4(), name=name, name_key=search_key(name + source["name_kana"]))
+    return group
+
+
 def _office_year(
     demo: dict[str, Any], office: str, rng: random.Random, consultations: int,
-    applications: int, first: date, last: date,
+    applications: int, first: date, last: date, registry: list[dict[str, Any]],
 ) -> list[Record]:  # fmt: skip
     office_id = demo["offices"][office]
     staff = demo["staff"].get(office_id) or [s for v in demo["staff"].values() for s in v]
@@ -203,15 +228,23 @@ def _office_year(
         )
     awarded = [a for a in demo["application"] if a["deleted_at"] is None]
     for source in rng.sample(awarded, min(applications, len(awarded))):
+        # Each award of the year is its own project's (as an office-year mostly is): no
+        # synthetic cap breaches for the 要確認 to list.
+        seq += 1
+        project = dict(demo["projects"][source["project_id"]])
+        group = _group_like(demo["groups"][project["group_id"]], len(registry))
+        registry.append(group)
+        project.update(
+            id=uuid.uuid4(), group_id=group["id"], origin_office=office, created_at=now,
+            updated_at=now,
+        )  # fmt: skip
+        made.append(_record("project", project, office, seq))
         seq += 1
         values = dict(source)
         values.update(
-            id=uuid.uuid4(),
-            office_id=office_id,
-            origin_office=office,
-            created_at=now,
-            updated_at=now,
-        )
+            id=uuid.uuid4(), project_id=project["id"], group_id=group["id"], office_id=office_id,
+            origin_office=office, created_at=now, updated_at=now,
+        )  # fmt: skip
         made.append(_record("application", values, office, seq))
         for step in demo["steps"].get(source["id"], ()):
             seq += 1

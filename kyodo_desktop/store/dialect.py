@@ -69,3 +69,11 @@ def insert_new_only(bind: Any, table: Any) -> Any:
     from sqlalchemy.dialects.postgresql import insert as server_insert
 
     return server_insert(table).on_conflict_do_nothing()
+
+
+def room_for_bulk_writes(connection: Any) -> None:
+    """Before writing thousands of rows into indexed tables: a page cache of 128 MB on SQLite
+    (its default, 2 MB, re-reads index pages from the file many times over). A server
+    manages its own memory."""
+    if is_sqlite(connection):
+        connection.exec_driver_sql("PRAGMA cache_size = -131072")

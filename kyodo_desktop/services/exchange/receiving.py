@@ -37,6 +37,7 @@ from kyodo_desktop.services.safekeeping.backups import backup_now
 from kyodo_desktop.store.backup.names import BackupReason
 from kyodo_desktop.store.base import utcnow
 from kyodo_desktop.store.database import Database
+from kyodo_desktop.store.dialect import room_for_bulk_writes
 from kyodo_desktop.store.exchange import audit_chains, stamping
 from kyodo_desktop.store.exchange.apply import Applying, apply_records
 from kyodo_desktop.store.exchange.records import travelling
@@ -151,6 +152,7 @@ def _apply_file(uow: UnitOfWork, path: Path, contents: payload.Contents) -> Rece
             "前のファイルを先に受け取ってください。このファイルはそのまま残してください。",
         )
     _, seq = stamping.transaction_number(session)
+    room_for_bulk_writes(connection)
     how = Applying(
         here=here,
         seq=seq,

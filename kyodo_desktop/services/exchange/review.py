@@ -101,43 +101,92 @@ def rejudge(
                 continue
             families.add((code, group_id if per_group else project_id, per_group))
     settings = rule_settings_in(session)
+    awards = _awards_of(session, families)
+    held = _held(session, [a.id for family in awards.values() for a in family])
+    groups = _groups_of(session, {a.group_id for family in awards.values() for a in family})
     added = 0
     with session.no_autoflush:  # the entries found are written once, at the commit
-        for code, owner, per_group in sorted(families, key=lambda f: (f[0], str(f[1]))):
-            added += _judge_family(uow, code, owner, per_group, settings, file_id)
+        for family in sorted(families, key=lambda f: (f[0], str(f[1]))):
+            found = awards.get(family, [])
+            added += _judge_family(uow, family[0], found, ids, groups, settings, file_id, held)
     return added
+
+
+_AWARD_COLUMNS = (
+    Application.id,
+    Application.programme_code,
+    Application.project_id,
+    Application.group_id,
+    Application.fiscal_year,
+    Application.division,
+    Application.households,
+    Application.households_counted_on,
+    Application.created_at,
+    Application.origin_office,
+)
+
+
+def _awards_of(
+    session: Any, families: set[tuple[str, uuid.UUID, bool]]
+) -> dict[tuple[str, uuid.UUID, bool], list[Any]]:
+    """Every live award of each family (a project's, or for ① a group's live projects'),
+    oldest 年度 first, read with a few statements for all the families at once."""
+    found: dict[tuple[str, uuid.UUID, bool], list[Any]] = {}
+    by_kind: dict[tuple[str, bool], list[uuid.UUID]] = {}
+    for code, owner, per_group in families:
+        by_kind.setdefault((code, per_group), []).append(owner)
+    for (code, per_group), owners in by_kind.items():
+        for start in range(0, len(owners), 500):
+            part = owners[start : start + 500]
+            query = select(*_AWARD_COLUMNS).where(
+                Application.programme_code == code,
+                Application.status.in_(AWARDED_STATUSES),
+                Application.deleted_at.is_(None),
+            )
+            if per_group:
+                query = query.join(Project, Project.id == Application.project_id).where(
+                    Project.group_id.in_(part), Project.deleted_at.is_(None)
+                )
+            else:
+                query = query.where(Application.project_id.in_(part))
+            for row in session.execute(query):
+                owner = row.group_id if per_group else row.project_id
+                found.setdefault((code, owner, per_group), []).append(row)
+    for family in found.values():
+        family.sort(key=lambda a: (a.fiscal_year, a.created_at, str(a.id)))
+    return found
+
+
+def _groups_of(session: Any, ids: set[uuid.UUID]) -> dict[uuid.UUID, Any]:
+    found: dict[uuid.UUID, Any] = {}
+    listed = list(ids)
+    for start in range(0, len(listed), 500):
+        rows = session.execute(
+            select(Group.id, Group.kind, Group.households, Group.households_counted_on).where(
+                Group.id.in_(listed[start : start + 500])
+            )
+        )
+        found.update((row.id, row) for row in rows)
+    return found
 
 
 def _judge_family(
     uow: UnitOfWork,
     code: str,
-    owner: uuid.UUID,
-    per_group: bool,
+    awards: list[Any],
+    touched: set[uuid.UUID],
+    groups: dict[uuid.UUID, Any],
     settings: object,
     file_id: str | None,
+    held: set[tuple[uuid.UUID, str, str]],
 ) -> int:
-    session = uow.session
-    query = select(Application).where(
-        Application.programme_code == code,
-        Application.status.in_(AWARDED_STATUSES),
-        Application.deleted_at.is_(None),
-    )
-    if per_group:
-        live_projects = select(Project.id).where(
-            Project.group_id == owner, Project.deleted_at.is_(None)
-        )
-        query = query.where(Application.project_id.in_(live_projects))
-    else:
-        query = query.where(Application.project_id == owner)
-    awards = sorted(session.scalars(query), key=lambda a: (a.fiscal_year, a.created_at, str(a.id)))
-    held = _held(session, [a.id for a in awards])
-    groups: dict[uuid.UUID, Group | None] = {}
+    # An award is judged against the ones before it: only those from the first the file
+    # touched on can have changed their verdict (the ones before were judged already).
+    first = next((i for i, a in enumerate(awards) if a.id in touched), len(awards))
     added = 0
-    for position, row in enumerate(awards):
+    for position, row in enumerate(awards[first:], start=first):
         earlier = awards[:position]
-        if row.group_id not in groups:
-            groups[row.group_id] = session.get(Group, row.group_id)
-        group = groups[row.group_id]
+        group = groups.get(row.group_id)
         if group is None:
             continue
         households = row.households if row.households is not None else group.households
@@ -185,7 +234,7 @@ def _held(session: Any, ids: list[uuid.UUID]) -> set[tuple[uuid.UUID, str, str]]
 
 def _keep(
     uow: UnitOfWork,
-    row: Application,
+    row: Any,
     rule: str,
     text: str,
     involved: list[Application],

@@ -246,7 +246,7 @@ def payload_digest(before: str | None, after: str | None) -> str:
 
 
 def entry_hash(entry: AuditEntry, prev_hash: str) -> str:
-    facts = [
+    return chain_hash(
         prev_hash,
         str(entry.id),
         _jsonable(entry.at),
@@ -256,8 +256,13 @@ def entry_hash(entry: AuditEntry, prev_hash: str) -> str:
         entry.entity,
         entry.entity_id,
         entry.payload_digest,
-    ]
-    return hashlib.sha256(json.dumps(facts, ensure_ascii=False).encode()).hexdigest()
+    )
+
+
+def chain_hash(prev_hash: str, *facts: str) -> str:
+    """The hash of an entry from the one before it and its facts, as text (id, time in ISO,
+    office, staff id or "", action, entity, entity id, payload digest)."""
+    return hashlib.sha256(json.dumps([prev_hash, *facts], ensure_ascii=False).encode()).hexdigest()
 
 
 def _chain(session: Session, entries: list[AuditEntry]) -> None:

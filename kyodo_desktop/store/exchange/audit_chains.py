@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from kyodo_desktop.store.audit.entries import AuditEntry
-from kyodo_desktop.store.audit.trail import entry_hash
+from kyodo_desktop.store.audit.trail import chain_hash
 from kyodo_desktop.store.dialect import insert_new_only
 from kyodo_desktop.store.exchange.records import encode
 from kyodo_desktop.store.exchange.state import ExchangeAudit
@@ -36,18 +36,19 @@ def entries_after(connection: Connection, seq: int) -> list[dict[str, Any]]:
     return [{name: encode(row._mapping[name]) for name in _COLUMNS} for row in rows]
 
 
-def _entry(data: dict[str, Any]) -> AuditEntry:
-    at = datetime.fromisoformat(data["at"])
-    staff = data.get("staff_id")
-    return AuditEntry(
-        id=uuid.UUID(data["id"]),
-        at=at,
-        office=data["office"],
-        staff_id=uuid.UUID(staff) if staff else None,
-        action=data["action"],
-        entity=data["entity"],
-        entity_id=data["entity_id"],
-        payload_digest=data["payload_digest"],
+def _hash(data: dict[str, Any], prev: str) -> str:
+    """The entry's hash as its office computed it (its time as the ISO text it was sent in,
+    which is how the office wrote it when it hashed it)."""
+    return chain_hash(
+        prev,
+        str(data["id"]),
+        str(data["at"]),
+        data["office"],
+        str(data.get("staff_id") or ""),
+        data["action"],
+        data["entity"],
+        data["entity_id"],
+        data["payload_digest"],
     )
 
 
@@ -74,7 +75,7 @@ def keep(
             found = f"{seq + 1} 番から {int(data['seq']) - 1} 番の記録が届いていません"
         if data["prev_hash"] != prev and found is None:
             found = f"{data['seq']} 番の記録が前の記録とつながっていません（削除または改変）"
-        if entry_hash(_entry(data), data["prev_hash"]) != data["hash"] and found is None:
+        if _hash(data, data["prev_hash"]) != data["hash"] and found is None:
             found = f"{data['seq']} 番の記録の内容が記録時と違います（改変）"
         seq, prev = int(data["seq"]), data["hash"]
     if new and signed_head is not None and prev != signed_head and found is None:

@@ -119,7 +119,8 @@ def _docs(connection: Connection, sql: str, params: tuple, make: Any) -> Iterabl
 
 
 def _add(connection: Connection, table: SearchTable, docs: Iterable[Doc]) -> None:
-    rows = [(rowid, *fields) for rowid, fields in docs]
+    # In rowid order: FTS5 appends to its segments rather than inserting into them.
+    rows = sorted((rowid, *fields) for rowid, fields in docs)
     if rows:
         marks = ", ".join("?" * (len(table.columns) + 1))
         connection.exec_driver_sql(
