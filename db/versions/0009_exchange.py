@@ -127,6 +127,7 @@ def upgrade() -> None:
         sa.Column("first_seq", sa.BigInteger(), nullable=False),
         sa.Column("last_seq", sa.BigInteger(), nullable=False),
         sa.Column("outcome", sa.String(20), nullable=False),
+        sa.Column("digest", sa.String(64), nullable=True),
         sa.Column("rows", sa.Integer(), nullable=False),
         sa.Column("conflicts", sa.Integer(), nullable=False),
         sa.Column("note", sa.Text(), nullable=True),
@@ -134,6 +135,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_exchange_file"),
     )
     op.create_index("ix_exchange_file_file_id", "exchange_file", ["file_id"])
+    op.create_index("ix_exchange_file_digest", "exchange_file", ["digest"])
     op.create_table(
         "exchange_audit",
         sa.Column("office", sa.String(2), nullable=False),

@@ -50,6 +50,7 @@ class Contents:
     header: Header
     records: list[Record] = field(default_factory=list)
     audit: list[dict[str, Any]] = field(default_factory=list)
+    digest: str = ""  # the SHA-256 of the sealed file it was opened from
 
 
 def write(header: Header, records: Iterable[Record], audit: Iterable[dict[str, Any]]) -> bytes:

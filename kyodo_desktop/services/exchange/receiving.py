@@ -11,10 +11,11 @@ reported, never applied out of order); a file already held changes nothing.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import and_, or_, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from kyodo_desktop.services.actor import Actor
@@ -71,9 +72,9 @@ def _revision(text: str) -> int:
         return 1 << 30  # not a revision this program knows: a newer one
 
 
-def _open(path: Path, data_dir: Path) -> payload.Contents:
+def _open(data: bytes, data_dir: Path) -> payload.Contents:
     own = load_own_keys(data_dir)
-    opened = open_sealed(path.read_bytes(), own, load_known(data_dir))
+    opened = open_sealed(data, own, load_known(data_dir))
     contents = payload.read(opened.payload)
     if _revision(contents.header.schema) > _revision(shipped_head()):
         raise NewerFormatError(detail=f"データの版 {contents.header.schema}")
@@ -90,7 +91,15 @@ def receive_files(
     opened: list[tuple[Path, payload.Contents]] = []
     for path in paths:
         try:
-            opened.append((path, _open(path, data_dir)))
+            data = path.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
+            sender = _applied_before(database, digest)
+            if sender is not None:  # these very bytes were opened, checked and applied
+                results[path] = Received(path, ALREADY, sender)
+                continue
+            contents = _open(data, data_dir)
+            contents.digest = digest
+            opened.append((path, contents))
         except FileRefusedError as refusal:
             kept = keep_aside(path, data_dir, refusal.message)
             results[path] = Received(kept, KEPT_ASIDE, message=refusal.message)
@@ -118,6 +127,16 @@ def receive_files(
     for path, contents in waiting:
         _log_waiting(database, actor, path, contents)
     return [results[p] for p in paths]
+
+
+def _applied_before(database: Database, digest: str) -> str | None:
+    """The sender of a file with these exact bytes applied here before (None: not seen)."""
+    with database.reading() as session:
+        return session.scalar(
+            select(ExchangeFile.from_office)
+            .where(ExchangeFile.digest == digest, ExchangeFile.outcome == APPLIED)
+            .limit(1)
+        )
 
 
 def apply_file(
@@ -193,6 +212,7 @@ def _apply_file(uow: UnitOfWork, path: Path, contents: payload.Contents) -> Rece
             first_seq=header.first,
             last_seq=header.last,
             outcome=APPLIED,
+            digest=contents.digest or None,
             rows=outcome.written,
             conflicts=conflicts,
             note=path.name,

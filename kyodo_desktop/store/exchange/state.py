@@ -125,6 +125,8 @@ class ExchangeFile(Base):
     first_seq: Mapped[int] = mapped_column(BigInteger)  # the file holds changes after this
     last_seq: Mapped[int] = mapped_column(BigInteger)  # ... up to this one
     outcome: Mapped[str] = mapped_column(String(20))  # applied / held / waiting / kept_aside
+    # The SHA-256 of the sealed file: the same bytes again are known without opening them.
+    digest: Mapped[str | None] = mapped_column(String(64), index=True)
     rows: Mapped[int] = mapped_column(Integer, default=0)
     conflicts: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str | None] = mapped_column(Text)
