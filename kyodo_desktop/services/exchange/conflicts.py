@@ -34,7 +34,7 @@ from kyodo_desktop.store.base import Base, Mergeable, utcnow
 from kyodo_desktop.store.exchange.records import values_of
 from kyodo_desktop.store.exchange.state import ExchangeConflict
 
-OURS = "ours"  # 本庁の値: the head office's row as it stands
+OURS = "ours"  # 本庁の値: the head office's value when the clash was found
 THEIRS = "theirs"  # 事務所の値: the value the office sent
 DELETED = "deleted_at"
 # Search keys follow the text they fold: never a choice of their own.
@@ -199,21 +199,37 @@ def _describe(uow: UnitOfWork, table_name: str, data: dict[str, Any]) -> str:
     return f"{entity_label(table_name)}（{str(data.get('id', ''))[:8]}）"
 
 
+def _head_value(
+    name: str, live: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any]
+) -> Any:
+    """本庁の値 of a field: the row's value now, unless the row shows the office's value only
+    because the merge put it there until a decision (then the head office's value at the
+    clash)."""
+    now = live.get(name)
+    return ours.get(name) if now == theirs.get(name) else now
+
+
+def _live(model: Any, row: Any, ours: dict[str, Any]) -> dict[str, Any]:
+    """The row's values now, spelled as a record spells them."""
+    live = dict(ours)
+    if row is not None and model is not None:
+        for name in ours:
+            column = model.__table__.c.get(name)
+            if column is not None:
+                value = getattr(row, _key(model, name), None)
+                live[name] = value.isoformat() if isinstance(value, date) else value
+                if isinstance(value, uuid.UUID):
+                    live[name] = str(value)
+    return live
+
+
 def _view(uow: UnitOfWork, conflict: ExchangeConflict) -> ConflictView:
     model = _model(conflict.table_name)
     ours = json.loads(conflict.ours)
     theirs = json.loads(conflict.theirs)
     base = json.loads(conflict.base) if conflict.base else None
     row = uow.session.get(model, conflict.row_id) if model is not None else None
-    live = dict(ours)
-    if row is not None and model is not None:
-        for name in ours:
-            column = model.__table__.c.get(name)  # type: ignore[attr-defined]
-            if column is not None:
-                value = getattr(row, _key(model, name), None)
-                live[name] = value.isoformat() if isinstance(value, date) else value
-                if isinstance(value, uuid.UUID):
-                    live[name] = str(value)
+    live = _live(model, row, ours)
     names = [n for n in json.loads(conflict.fields) if n not in _DERIVED]
     fields = tuple(
         ConflictField(
@@ -224,7 +240,9 @@ def _view(uow: UnitOfWork, conflict: ExchangeConflict) -> ConflictView:
             else _shown(uow, model, name, base.get(name))
             if model is not None
             else str(base.get(name)),
-            _shown(uow, model, name, live.get(name)) if model else str(live.get(name)),
+            _shown(uow, model, name, _head_value(name, live, ours, theirs))
+            if model
+            else str(_head_value(name, live, ours, theirs)),
             _shown(uow, model, name, theirs.get(name)) if model else str(theirs.get(name)),
         )
         for name in names
@@ -296,7 +314,15 @@ def decide_conflict(
         )
     theirs = json.loads(conflict.theirs)
     table = model.__table__  # type: ignore[attr-defined]
-    values = values_of(table, {n: theirs.get(n) for n in names if n in theirs_chosen})
+    # Each field as chosen, from the two values that clashed (the row may show either until
+    # now: store/exchange/apply.py shows the same one whatever the order files came in).
+    ours = json.loads(conflict.ours)
+    live = _live(model, row, ours)
+    chosen_values = {
+        n: theirs.get(n) if n in theirs_chosen else _head_value(n, live, ours, theirs)
+        for n in names
+    }
+    values = values_of(table, chosen_values)
     for name, value in values.items():
         setattr(row, _key(model, name), value)
     if hasattr(row, "name_key") and hasattr(row, "name_kana"):

@@ -91,7 +91,7 @@ def send(
     tables = list(travelling())
     if here == HEAD_OFFICE:
         stamping.stamp_unstamped(connection, tables, office, seq)
-        recipients = offices or tuple(code for code in known if code != HEAD_OFFICE)
+        recipients = offices or tuple(c.office for c in known if c.office != HEAD_OFFICE)
     else:
         _stamp_own_unstamped(session, here, seq)
         recipients = (HEAD_OFFICE,)

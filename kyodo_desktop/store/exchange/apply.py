@@ -271,6 +271,16 @@ def _base(connection: Connection, record: Record) -> dict[str, Any] | None:
     return None if data is None else json.loads(data)
 
 
+def _winner(mine: Any, other: Any) -> Any:
+    """Which of two clashing values a row shows until an officer decides: the same whatever
+    order the files came in (so every order of arrival ends in the same rows), the larger of
+    the two as JSON text. Both stay in the 競合 entry; nothing is lost."""
+    if mine is None or other is None:
+        return other if mine is None else mine
+    text = json.dumps(mine, sort_keys=True, ensure_ascii=False)
+    return mine if text >= json.dumps(other, sort_keys=True, ensure_ascii=False) else other
+
+
 def _merge(
     connection: Connection, table: Table, record: Record, row: Any, how: Applying, out: Outcome
 ) -> str:
@@ -291,10 +301,13 @@ def _merge(
             continue  # changed here only
         else:
             clashes.append(name)
+            if _winner(mine, other) == other:
+                merged[name] = other
     deleted_here = ours.get("deleted_at") is not None
     deleted_there = theirs.get("deleted_at") is not None
     if deleted_here != deleted_there and (merged or clashes):
-        # A change against a deletion: a person decides; the row stays as it is here.
+        # A change against a deletion: a person decides; the row stays as it is here (the
+        # one case where what the row shows until then depends on which came first).
         clashes = sorted(set(clashes) | set(merged) | {"deleted_at"})
         merged = {}
     if merged:
