@@ -30,8 +30,9 @@ class Office:
         return self.workspace.database
 
 
-def make_office(tmp_path: Path, code: str, make_actor) -> Office:  # type: ignore[no-untyped-def]
-    workspace = open_workspace(tmp_path / f"office-{code}")
+def make_office(tmp_path: Path, code: str, make_actor, url: str | None = None) -> Office:  # type: ignore[no-untyped-def]
+    """An office's workspace (the head office's on a server when a URL is given)."""
+    workspace = open_workspace(tmp_path / f"office-{code}", url=url)
     admin = system_actor(workspace.database, StaffRole.ADMIN)
     set_exchange_office(workspace.database, admin, code)
     create_own_keys(workspace.data_dir, code)

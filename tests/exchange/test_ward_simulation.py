@@ -43,11 +43,14 @@ from kyodo_desktop.services.groups.draft import GroupDraft
 from kyodo_desktop.services.groups.registry import change_group, create_group, get_group
 from kyodo_desktop.services.workspace import open_workspace
 from kyodo_desktop.store.consultations import Consultation
+from kyodo_desktop.store.database import DATABASE_FILE_NAME
+from kyodo_desktop.store.engine import make_engine, sqlite_url
 from kyodo_desktop.store.exchange import apply as exchange_apply
 from kyodo_desktop.store.exchange.records import LOCAL, TOUCH, travelling
 from kyodo_desktop.store.exchange.state import ExchangeConflict, ExchangePeer
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.reference import Office as OfficeRow
+from kyodo_desktop.store.server.copy import copy_database
 
 BRANCHES = tuple(f"{n:02d}" for n in range(1, 18))
 STEPS = 70
@@ -179,8 +182,8 @@ def digest(office: Office) -> str:
     return found.hexdigest()
 
 
-def _ward(tmp_path: Path, make_actor) -> tuple[Office, dict[str, Office]]:  # type: ignore[no-untyped-def]
-    head = make_office(tmp_path, "00", make_actor)
+def _ward(tmp_path: Path, make_actor, url: str | None) -> tuple[Office, dict[str, Office]]:  # type: ignore[no-untyped-def]
+    head = make_office(tmp_path, "00", make_actor, url)
     branches = {code: make_office(tmp_path, code, make_actor) for code in BRANCHES}
     for branch in branches.values():
         add_card(head.data_dir, load_own_keys(branch.data_dir).card, own_office="00")
@@ -188,12 +191,31 @@ def _ward(tmp_path: Path, make_actor) -> tuple[Office, dict[str, Office]]:  # ty
     return head, branches
 
 
-@pytest.mark.sqlite_only
+def _snapshot(head: Office, target: Path) -> None:
+    """The head office as it is now, as a data folder of its own (its keys, a SQLite file)."""
+    shutil.copytree(head.data_dir / "exchange", target / "exchange")
+    engine = make_engine(sqlite_url(target / DATABASE_FILE_NAME))
+    try:
+        copy_database(head.database.engine, engine)
+    finally:
+        engine.dispose()
+
+
 @pytest.mark.parametrize("seed", [11, 29])
 def test_seventeen_offices_offline_end_with_every_record(
-    tmp_path: Path, actor_factory, monkeypatch: pytest.MonkeyPatch, seed: int
+    tmp_path: Path,
+    actor_factory,
+    monkeypatch: pytest.MonkeyPatch,
+    seed: int,
+    engine: str,
+    request: pytest.FixtureRequest,
 ) -> None:  # type: ignore[no-untyped-def]
-    head, branches = _ward(tmp_path, actor_factory)
+    """The head office on each engine (its server in CI); the branches on their files."""
+    from conftest import database_url
+
+    url = database_url(request, engine, "pg_empty_template")
+    head, branches = _ward(tmp_path, actor_factory, url)
+    request.addfinalizer(lambda: [o.workspace.close() for o in (head, *branches.values())])
     walk = Walk(head, branches, random.Random(seed), tmp_path / "post")
     for number in range(4):
         group = create_group(head.database, head.counter, _draft(number))
@@ -202,7 +224,7 @@ def test_seventeen_offices_offline_end_with_every_record(
     for path in send_files(head, walk.folder()):
         receive(branches[path.name.split("-")[3]], [path])
     before_branch_files = tmp_path / "head-before"
-    shutil.copytree(head.data_dir, before_branch_files)
+    _snapshot(head, before_branch_files)
 
     steps = ["log"] * 5 + ["change"] * 4 + ["head_change", "tombstone"] + ["send"] * 3
     steps += ["head_receives"] * 2 + ["head_returns", "branch_receives"] * 2 + ["killed"]

@@ -77,7 +77,10 @@ def copy_database(
 
 
 def _continue_sequences(connection: Connection) -> None:
-    """Numbered columns go on after the copied numbers (the audit entries' seq)."""
+    """Numbered columns go on after the copied numbers (the audit entries' seq); a SQLite
+    file does so by itself."""
+    if connection.dialect.name == "sqlite":
+        return
     for table in Base.metadata.sorted_tables:
         for column in table.primary_key.columns:
             if column.autoincrement is True:
