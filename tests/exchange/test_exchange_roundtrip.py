@@ -288,3 +288,54 @@ def test_the_branch_audit_chain_arrives_whole_and_a_break_is_reported(ward, tmp_
 
         broken = session.get(ExchangePeer, "02").audit_break
     assert broken is not None and "改変" in broken
+
+
+def test_the_wards_settings_travel_to_the_branches(ward, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from kyodo_desktop.services.rule_settings import RULE_SETTINGS_KEY
+    from kyodo_desktop.services.settings import get_setting, put_setting
+    from kyodo_desktop.services.workspace import SYSTEM
+
+    head, (branch, _) = ward
+    with head.workspace.database.transaction(SYSTEM) as session:
+        put_setting(session, RULE_SETTINGS_KEY, {"chosen_by": "協働推進課"})
+    [received] = _receive(branch, _send(head, tmp_path / "r", "02"))
+    assert received.outcome == APPLIED
+    with branch.workspace.database.reading() as session:
+        assert get_setting(session, RULE_SETTINGS_KEY) == {"chosen_by": "協働推進課"}
+
+
+def _resealed(branch: Office, head: Office, path: Path, schema: str, drop: str) -> Path:
+    """The branch's file as a program of another schema revision would have written it."""
+    from kyodo_desktop.services.exchange import payload
+    from kyodo_desktop.services.exchange.cards import load_known
+    from kyodo_desktop.services.exchange.keys import load_own_keys
+    from kyodo_desktop.services.exchange.sealing import open_sealed, seal
+
+    opened = open_sealed(path.read_bytes(), load_own_keys(head.data_dir), load_known(head.data_dir))
+    contents = payload.read(opened.payload)
+    header = dataclasses.replace(contents.header, schema=schema, file_id=uuid.uuid4().hex)
+    records = [
+        dataclasses.replace(r, row={k: v for k, v in r.row.items() if k != drop})
+        for r in contents.records
+    ]
+    data = payload.write(header, records, contents.audit)
+    own = load_own_keys(branch.data_dir)
+    target = path.with_name(f"{schema}-{path.name}")
+    target.write_bytes(seal(data, {"schema": schema, "file_id": header.file_id}, own, _card(head)))
+    return target
+
+
+def test_a_file_one_revision_behind_is_taken_and_a_newer_one_kept_aside(
+    ward, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    head, (branch, _) = ward
+    made = _consultation(branch, "古い版から")
+    [path] = _send(branch, tmp_path / "stick")
+    newer = _resealed(branch, head, path, "9999", drop="")
+    [refused] = _receive(head, [newer])
+    assert refused.outcome == KEPT_ASIDE and "新しい版" in refused.message
+    older = _resealed(branch, head, path, "0008", drop="topic_codes")  # before a column came
+    [taken] = _receive(head, [older])
+    assert taken.outcome == APPLIED
+    with head.workspace.database.reading() as session:
+        assert session.get(Consultation, made).asked == "古い版から"

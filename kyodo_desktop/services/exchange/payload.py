@@ -3,7 +3,8 @@
 The header says what kind of file it is (a branch's ``changes`` or the head office's
 ``return``), which numbers of the sender it covers (after ``first`` up to ``last``), what the
 sender confirms of the recipient's numbers, and the schema revision it was written with. A
-record line is `store.exchange.records.Record`'s JSON; an audit line is ``{"audit": {...}}``.
+record line is `store.exchange.records.Record`'s JSON; an audit line is ``{"audit": {...}}``;
+a setting of the ward's (the rules' settings, in a return file) ``{"setting": {...}}``.
 """
 
 from __future__ import annotations
@@ -51,10 +52,20 @@ class Contents:
     records: list[Record] = field(default_factory=list)
     audit: list[dict[str, Any]] = field(default_factory=list)
     digest: str = ""  # the SHA-256 of the sealed file it was opened from
+    settings: dict[str, str] = field(default_factory=dict)  # the ward's, as stored (JSON text)
 
 
-def write(header: Header, records: Iterable[Record], audit: Iterable[dict[str, Any]]) -> bytes:
+def write(
+    header: Header,
+    records: Iterable[Record],
+    audit: Iterable[dict[str, Any]],
+    settings: dict[str, str] | None = None,
+) -> bytes:
     lines = [json.dumps({"header": header.to_json()}, ensure_ascii=False)]
+    lines += [
+        json.dumps({"setting": {"key": k, "value": v}}, ensure_ascii=False)
+        for k, v in sorted((settings or {}).items())
+    ]
     lines += [json.dumps(r.to_json(), ensure_ascii=False) for r in records]
     lines += [json.dumps({"audit": a}, ensure_ascii=False) for a in audit]
     return gzip.compress("\n".join(lines).encode("utf-8"), compresslevel=6, mtime=0)
@@ -68,6 +79,8 @@ def read(data: bytes) -> Contents:
         item = json.loads(line)
         if "audit" in item:
             contents.audit.append(item["audit"])
+        elif "setting" in item:
+            contents.settings[str(item["setting"]["key"])] = str(item["setting"]["value"])
         else:
             contents.records.append(Record.from_json(item))
     return contents

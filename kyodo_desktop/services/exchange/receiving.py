@@ -32,7 +32,7 @@ from kyodo_desktop.services.exchange.keys import load_own_keys
 from kyodo_desktop.services.exchange.offices import HEAD_OFFICE, office_label
 from kyodo_desktop.services.exchange.review import rejudge
 from kyodo_desktop.services.exchange.sealing import keep_aside, open_sealed
-from kyodo_desktop.services.exchange.sending import peer
+from kyodo_desktop.services.exchange.sending import WARD_SETTINGS, peer
 from kyodo_desktop.services.permissions import DENIED, Permission, allows
 from kyodo_desktop.services.safekeeping.backups import backup_now
 from kyodo_desktop.store.backup.names import BackupReason
@@ -44,6 +44,7 @@ from kyodo_desktop.store.exchange.apply import Applying, apply_records
 from kyodo_desktop.store.exchange.records import travelling
 from kyodo_desktop.store.exchange.state import ExchangeFile
 from kyodo_desktop.store.migrate import shipped_head
+from kyodo_desktop.store.reference import Setting
 
 APPLIED = "applied"
 ALREADY = "already"  # every change in it was held here already
@@ -201,6 +202,7 @@ def _apply_file(uow: UnitOfWork, path: Path, contents: payload.Contents) -> Rece
             header.file_id,
         )
     else:
+        _take_ward_settings(session, contents.settings)
         _agree_confirmed(session, here, header.confirms)
         other.audit_confirmed = max(other.audit_confirmed, header.audit_confirms)
         reviews = 0
@@ -237,6 +239,19 @@ def _apply_file(uow: UnitOfWork, path: Path, contents: payload.Contents) -> Rece
         counts=dict(outcome.counts),
         reviews=reviews,
     )
+
+
+def _take_ward_settings(session: Session, settings: dict[str, str]) -> None:
+    """The ward's settings as the head office keeps them (the audit trail records a change)."""
+    for key, value in settings.items():
+        if key not in WARD_SETTINGS:
+            continue
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=value))
+        elif row.value != value:
+            row.value = value
+    session.flush()
 
 
 def _agree_confirmed(session: Session, here: str, confirmed: int) -> None:

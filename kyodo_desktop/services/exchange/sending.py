@@ -27,13 +27,15 @@ from kyodo_desktop.services.exchange.keys import OwnKeys, load_own_keys
 from kyodo_desktop.services.exchange.offices import HEAD_OFFICE, office_label
 from kyodo_desktop.services.exchange.sealing import seal
 from kyodo_desktop.services.permissions import Permission
+from kyodo_desktop.services.rule_settings import RULE_SETTINGS_KEY
+from kyodo_desktop.services.safekeeping.retention import RETENTION_SETTING
 from kyodo_desktop.store.base import utcnow
 from kyodo_desktop.store.exchange import audit_chains, collect, stamping
 from kyodo_desktop.store.exchange.apply import OWN_OFFICE_ONLY, keep_revisions
 from kyodo_desktop.store.exchange.records import travelling
 from kyodo_desktop.store.exchange.state import ExchangePeer
 from kyodo_desktop.store.migrate import shipped_head
-from kyodo_desktop.store.reference import Office
+from kyodo_desktop.store.reference import Office, Setting
 
 SUFFIX = ".kyodox"
 
@@ -130,8 +132,9 @@ def send(
             audit_head=audit[-1]["hash"] if audit else "",
             audit_confirms=other.audit_applied,
         )
+        settings = _ward_settings(session) if here == HEAD_OFFICE else {}
         sealed = seal(
-            payload.write(header, records, audit),
+            payload.write(header, records, audit, settings),
             {"schema": header.schema, "file_id": header.file_id},
             own,
             card,
@@ -150,6 +153,20 @@ def send(
         )
         sent.append(SentFile(path, recipient, len(records), header.first, last))
     return sent
+
+
+# Settings the head office keeps for the whole ward (the rules' interpretations, how long
+# personal information is kept): they travel in every return file.
+WARD_SETTINGS = (RULE_SETTINGS_KEY, RETENTION_SETTING)
+
+
+def _ward_settings(session: Session) -> dict[str, str]:
+    found = {}
+    for key in WARD_SETTINGS:
+        row = session.get(Setting, key)
+        if row is not None:
+            found[key] = row.value
+    return found
 
 
 def _stamp_own_unstamped(session: Session, here: str, seq: int) -> None:
