@@ -70,3 +70,17 @@ def test_a_file_for_another_office_is_refused_and_kept_aside(tmp_path: Path, cap
     out = capsys.readouterr().out
     assert "取り分けました" in out
     assert list((head / "exchange" / "kept-aside").glob("kyodo-02-to-00*"))
+
+
+def test_an_installation_set_up_for_an_office_speaks_for_it_in_the_exchange(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    folder = tmp_path / "branch"
+    monkeypatch.setattr("sys.stdin", io.StringIO("try-it-1234\n"))
+    args = ["init", "--data-dir", str(folder), "--office", "03", "--admin-login", "admin03"]
+    assert main([*args, "--password-stdin"]) == 0
+    capsys.readouterr()
+    assert main(["exchange", "status", "--data-dir", str(folder)]) == 0
+    assert "この事務所: 事務所03" in capsys.readouterr().out

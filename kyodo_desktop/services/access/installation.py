@@ -33,6 +33,8 @@ from kyodo_desktop.services.settings import (
     put_setting,
 )
 from kyodo_desktop.store.database import Database
+from kyodo_desktop.store.exchange import stamping
+from kyodo_desktop.store.exchange.records import travelling
 from kyodo_desktop.store.people import Staff
 from kyodo_desktop.store.reference import Office
 
@@ -136,6 +138,8 @@ def _set_up(uow: UnitOfWork, draft: InstallationDraft) -> uuid.UUID:
     staff.password_hash = hash_password(password)
     put_setting(session, OFFICE_SETTING, office.code)
     session.flush()
+    # The exchange names this database's changes by its office from now on.
+    stamping.follow_installation(session.connection(), office.code, list(travelling()))
     uow.record_event("set_up", "installation", office.code, admin=login)
     return staff.id
 

@@ -86,6 +86,18 @@ def set_identity(connection: Connection, office: str, tables: list[Any]) -> None
         )
 
 
+def follow_installation(connection: Connection, office: str, tables: list[Any]) -> None:
+    """The installation's office was chosen (the first start's set-up): a database that has
+    exchanged nothing yet, and was not named the head office's, speaks for that office."""
+    from kyodo_desktop.store.exchange.state import ExchangePeer
+    from kyodo_desktop.store.refdata import HEAD_OFFICE_ORIGIN
+
+    current = connection.execute(select(_clock.c.office).where(_clock.c.id == 1)).scalar()
+    peers = connection.execute(select(ExchangePeer.office).limit(1)).first()
+    if peers is None and current not in (office, HEAD_OFFICE_ORIGIN):
+        set_identity(connection, office, tables)
+
+
 def transaction_number(session: Session) -> tuple[str, int]:
     """This transaction's number (taken once, at its first need)."""
     transaction = session.get_transaction()
