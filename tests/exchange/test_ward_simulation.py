@@ -30,24 +30,29 @@ from typing import Any
 import pytest
 from exchange_ward import Office, make_office, receive, send_files
 from sqlalchemy import select
+from test_review import _award, _project
 
 from kyodo_desktop.services.consultations.log import (
     ConsultationDraft,
     delete_consultation,
     log_consultation,
 )
+from kyodo_desktop.services.core import perform
 from kyodo_desktop.services.exchange.cards import add_card
 from kyodo_desktop.services.exchange.keys import load_own_keys
 from kyodo_desktop.services.exchange.receiving import APPLIED, receive_files
 from kyodo_desktop.services.groups.draft import GroupDraft
 from kyodo_desktop.services.groups.registry import change_group, create_group, get_group
+from kyodo_desktop.services.permissions import Permission
 from kyodo_desktop.services.workspace import open_workspace
+from kyodo_desktop.store.audit import trail as audit_trail
+from kyodo_desktop.store.backup.check import quick_check
 from kyodo_desktop.store.consultations import Consultation
 from kyodo_desktop.store.database import DATABASE_FILE_NAME
 from kyodo_desktop.store.engine import make_engine, sqlite_url
 from kyodo_desktop.store.exchange import apply as exchange_apply
 from kyodo_desktop.store.exchange.records import LOCAL, TOUCH, travelling
-from kyodo_desktop.store.exchange.state import ExchangeConflict, ExchangePeer
+from kyodo_desktop.store.exchange.state import ExchangeConflict, ExchangePeer, ExchangeReview
 from kyodo_desktop.store.groups import Group
 from kyodo_desktop.store.reference import Office as OfficeRow
 from kyodo_desktop.store.server.copy import copy_database
@@ -82,6 +87,8 @@ class Walk:
     drafts: dict[Any, GroupDraft] = dataclasses.field(default_factory=dict)
     sent: int = 0
     killed: int = 0
+    project: Any = None  # a 町会's project every office may award ① to
+    awards: list[Any] = dataclasses.field(default_factory=list)
 
     def folder(self) -> Path:
         self.sent += 1
@@ -112,6 +119,14 @@ class Walk:
         now[field] = value
         draft = dataclasses.replace(self.drafts[group], **now)
         change_group(office.database, office.counter, group, draft, row_version=held.row_version)
+
+    def award(self, code: str) -> None:
+        """A ① award recorded offline at a branch: two in one 年度 break 1年度1回."""
+        office = self.branches[code]
+        made = perform(
+            office.database, office.counter, Permission.WRITE, _award, self.project, "jichi", 2026
+        )
+        self.awards.append(made)
 
     def tombstone(self, code: str) -> None:
         own = sorted(self.committed.get(code, ()), key=str)
@@ -146,11 +161,11 @@ class Walk:
             self.rng.shuffle(picked)
             receive(self.branches[code], picked)
 
-    def killed_import(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def killed_import(self, monkeypatch: pytest.MonkeyPatch, path: Path | None = None) -> None:
         """The head office's process dies half-way through a file: nothing of it stays."""
         if not self.to_head:
             return
-        path = self.rng.choice(self.to_head)
+        path = path or self.rng.choice(self.to_head)
         before = digest(self.head)
         real = exchange_apply._apply_batch
         calls = {"n": 0}
@@ -221,12 +236,21 @@ def test_seventeen_offices_offline_end_with_every_record(
         group = create_group(head.database, head.counter, _draft(number))
         walk.groups.append(group)
         walk.drafts[group] = _draft(number)
+    chokai = create_group(
+        head.database,
+        head.counter,
+        GroupDraft(name="豊玉町会", name_kana="トヨタマチョウカイ", kind="chokai", office_code="01",
+                   households=300, households_counted_on=date(2026, 4, 1)),
+    )  # fmt: skip
+    walk.project = perform(
+        head.database, head.counter, Permission.WRITE, _project, chokai, "町会の活動"
+    )
     for path in send_files(head, walk.folder()):
         receive(branches[path.name.split("-")[3]], [path])
     before_branch_files = tmp_path / "head-before"
     _snapshot(head, before_branch_files)
 
-    steps = ["log"] * 5 + ["change"] * 4 + ["head_change", "tombstone"] + ["send"] * 3
+    steps = ["log"] * 5 + ["change"] * 4 + ["head_change", "tombstone", "award"] + ["send"] * 3
     steps += ["head_receives"] * 2 + ["head_returns", "branch_receives"] * 2 + ["killed"]
     for _ in range(STEPS):
         step = walk.rng.choice(steps)
@@ -239,6 +263,8 @@ def test_seventeen_offices_offline_end_with_every_record(
             walk.change(head)
         elif step == "tombstone":
             walk.tombstone(code)
+        elif step == "award":
+            walk.award(code)
         elif step == "send":
             walk.send(code)
         elif step == "head_receives":
@@ -250,10 +276,15 @@ def test_seventeen_offices_offline_end_with_every_record(
         else:
             walk.killed_import(monkeypatch)
 
+    awarding = walk.rng.sample(BRANCHES, 2)
+    for code in awarding:  # two offices award ① offline in one 年度
+        walk.award(code)
     # The last round: every branch sends, the head office receives all ever sent (any order),
     # returns to every branch, and each branch receives everything waiting for it.
     for code in BRANCHES:
         walk.send(code)
+        if code == awarding[0]:  # its file holds the award: the head office dies in it once
+            walk.killed_import(monkeypatch, walk.to_head[-1])
     everything = list(walk.to_head)
     walk.rng.shuffle(everything)
     assert {r.outcome for r in receive(head, everything)} <= {APPLIED, "already"}
@@ -269,6 +300,11 @@ def test_seventeen_offices_offline_end_with_every_record(
         groups_at_head = set(session.scalars(select(Group.id)))
         for peer in session.scalars(select(ExchangePeer)):
             assert peer.audit_break is None, peer.office
+        involved: set[str] = set()
+        for review in session.scalars(select(ExchangeReview)):
+            involved.update(json.loads(review.records))
+        if len(walk.awards) >= 2:  # every award of a year with two is in 要確認
+            assert {str(a) for a in walk.awards} <= involved
         for conflict in session.scalars(select(ExchangeConflict)):
             theirs = json.loads(conflict.theirs)
             assert theirs["id"] == str(conflict.row_id) and json.loads(conflict.ours)
@@ -279,6 +315,11 @@ def test_seventeen_offices_offline_end_with_every_record(
             assert offices <= {own_office}, f"office {code} holds another office's records"
             assert set(session.scalars(select(Group.id))) == groups_at_head
     assert walk.killed >= 1 and _conflicts(head) >= 1  # the walk did kill and did clash
+    with head.database.reading() as session:  # the audit chain of the head office verifies
+        checked, broken = audit_trail.verify(session)
+        assert checked > 0 and broken is None
+    if not head.database.is_server:
+        assert quick_check(head.database.path) == ["ok"]
 
     # The same branch files in two other orders, into copies of the head office as it was
     # before them: the same rows.

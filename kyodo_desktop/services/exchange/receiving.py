@@ -12,7 +12,6 @@ reported, never applied out of order); a file already held changes nothing.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import and_, or_, select, update
@@ -30,6 +29,13 @@ from kyodo_desktop.services.exchange.errors import (
 )
 from kyodo_desktop.services.exchange.keys import load_own_keys
 from kyodo_desktop.services.exchange.offices import HEAD_OFFICE, office_label
+from kyodo_desktop.services.exchange.outcomes import (
+    ALREADY,
+    APPLIED,
+    KEPT_ASIDE,
+    WAITING,
+    Received,
+)
 from kyodo_desktop.services.exchange.review import rejudge
 from kyodo_desktop.services.exchange.sealing import keep_aside, open_sealed
 from kyodo_desktop.services.exchange.sending import WARD_SETTINGS, peer
@@ -45,25 +51,6 @@ from kyodo_desktop.store.exchange.records import travelling
 from kyodo_desktop.store.exchange.state import ExchangeFile
 from kyodo_desktop.store.migrate import shipped_head
 from kyodo_desktop.store.reference import Setting
-
-APPLIED = "applied"
-ALREADY = "already"  # every change in it was held here already
-WAITING = "waiting"  # an earlier file of the same office is missing (a gap)
-KEPT_ASIDE = "kept_aside"
-
-
-@dataclass
-class Received:
-    """What became of one file."""
-
-    path: Path
-    outcome: str
-    sender: str | None = None
-    rows: int = 0
-    conflicts: int = 0
-    message: str = ""
-    reviews: int = 0  # 要確認 entries this file added (awards that break a rule together)
-    counts: dict[str, int] = field(default_factory=dict)
 
 
 def _revision(text: str) -> int:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -25,6 +24,7 @@ from kyodo_desktop.services.exchange.cards import load_known
 from kyodo_desktop.services.exchange.errors import ExchangeError
 from kyodo_desktop.services.exchange.keys import OwnKeys, load_own_keys
 from kyodo_desktop.services.exchange.offices import HEAD_OFFICE, office_label
+from kyodo_desktop.services.exchange.outcomes import SUFFIX, SentFile
 from kyodo_desktop.services.exchange.sealing import seal
 from kyodo_desktop.services.permissions import Permission
 from kyodo_desktop.services.rule_settings import RULE_SETTINGS_KEY
@@ -36,17 +36,6 @@ from kyodo_desktop.store.exchange.records import travelling
 from kyodo_desktop.store.exchange.state import ExchangePeer
 from kyodo_desktop.store.migrate import shipped_head
 from kyodo_desktop.store.reference import Office, Setting
-
-SUFFIX = ".kyodox"
-
-
-@dataclass(frozen=True)
-class SentFile:
-    path: Path
-    recipient: str
-    rows: int
-    first: int
-    last: int
 
 
 def peer(session: Session, office: str) -> ExchangePeer:

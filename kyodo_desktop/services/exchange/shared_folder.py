@@ -30,16 +30,15 @@ from pathlib import Path
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.core import UnitOfWork, service
 from kyodo_desktop.services.errors import InputError, ServiceError
-from kyodo_desktop.services.exchange.cards import load_known
 from kyodo_desktop.services.exchange.offices import HEAD_OFFICE
-from kyodo_desktop.services.exchange.receiving import (
+from kyodo_desktop.services.exchange.outcomes import (
     ALREADY,
     APPLIED,
+    SUFFIX,
     WAITING,
     Received,
-    receive_files,
+    SentFile,
 )
-from kyodo_desktop.services.exchange.sending import SUFFIX, SentFile, send
 from kyodo_desktop.services.permissions import Permission
 from kyodo_desktop.services.settings import get_setting, put_setting
 from kyodo_desktop.store.database import Database
@@ -171,6 +170,8 @@ def _receive(
     left_waiting = previous.waiting if previous is not None else frozenset()
     if not files or all(path.name in left_waiting for path in files):
         return []  # nothing new: a waiting file is tried again when its predecessor comes
+    from kyodo_desktop.services.exchange.receiving import receive_files  # the merge, when needed
+
     received = receive_files(database, actor, data_dir, files)
     for item in received:
         if item.outcome in (APPLIED, ALREADY):
@@ -194,6 +195,8 @@ def _send(
     database: Database, actor: Actor, data_dir: Path, shared: Path, here: str
 ) -> list[SentFile]:
     if here == HEAD_OFFICE:
+        from kyodo_desktop.services.exchange.cards import load_known
+
         recipients = [card.office for card in load_known(data_dir) if card.office != HEAD_OFFICE]
     else:
         recipients = [HEAD_OFFICE]
@@ -203,6 +206,8 @@ def _send(
         folder.mkdir(exist_ok=True)
         earlier = list(folder.glob(f"kyodo-{here}-to-{recipient}-*{SUFFIX}"))
         offices = (recipient,) if here == HEAD_OFFICE else None
+        from kyodo_desktop.services.exchange.sending import send  # the sealing, when needed
+
         for item in send(database, actor, data_dir, folder, offices):
             sent.append(item)
             for old in earlier:  # everything in it is in the new file too

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from kyodo_desktop.services.actor import Actor
 from kyodo_desktop.services.errors import ServiceError
-from kyodo_desktop.services.exchange.receiving import WAITING
+from kyodo_desktop.services.exchange.outcomes import WAITING
 from kyodo_desktop.services.exchange.shared_folder import (
     PASS_INTERVAL_MINUTES,
     FolderExchange,

@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 from kyodo_desktop.services.exchange.offices import office_label
-from kyodo_desktop.services.exchange.receiving import ALREADY, APPLIED, WAITING, Received
-from kyodo_desktop.services.exchange.sending import SentFile
+from kyodo_desktop.services.exchange.outcomes import ALREADY, APPLIED, WAITING, Received, SentFile
 
 
 def sent_summary(sent: Sequence[SentFile]) -> str:
