@@ -8,13 +8,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from exchange_ward import Office, make_office
 from sqlalchemy import func, select
 
-from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.access.installation import system_actor
 from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
 from kyodo_desktop.services.exchange.cards import add_card
-from kyodo_desktop.services.exchange.keys import create_own_keys
 from kyodo_desktop.services.exchange.receiving import (
     ALREADY,
     APPLIED,
@@ -23,10 +21,8 @@ from kyodo_desktop.services.exchange.receiving import (
     receive_files,
 )
 from kyodo_desktop.services.exchange.sending import send
-from kyodo_desktop.services.exchange.setup import set_exchange_office
 from kyodo_desktop.services.groups.draft import GroupDraft
 from kyodo_desktop.services.groups.registry import change_group, create_group, get_group
-from kyodo_desktop.services.workspace import Workspace, open_workspace
 from kyodo_desktop.store.consultations import Consultation, consultation_topic
 from kyodo_desktop.store.exchange.state import ExchangeConflict
 from kyodo_desktop.store.groups import Group
@@ -34,25 +30,7 @@ from kyodo_desktop.store.groups import Group
 # The head office on each engine (its server in CI); the branches keep their SQLite files.
 
 
-@dataclasses.dataclass
-class Office:
-    code: str
-    workspace: Workspace
-    counter: object  # an Actor
-
-    @property
-    def data_dir(self) -> Path:
-        return self.workspace.data_dir
-
-
-def _office(tmp_path: Path, code: str, make_actor, url: str | None = None) -> Office:  # type: ignore[no-untyped-def]
-    workspace = open_workspace(tmp_path / f"office-{code}", url=url)
-    admin = system_actor(workspace.database, StaffRole.ADMIN)
-    set_exchange_office(workspace.database, admin, code)
-    create_own_keys(workspace.data_dir, code)
-    role = StaffRole.HEAD_OFFICE if code == "00" else StaffRole.COUNTER
-    actor = make_actor(workspace, "01" if code == "00" else code, role)
-    return Office(code, workspace, actor)
+_office = make_office
 
 
 def _head_office_url(request: pytest.FixtureRequest, engine: str) -> str | None:
