@@ -1740,6 +1740,10 @@ Open it to finish it now, keep it for later (asked again at your next sign-in), 
         <translation>取り分けました</translation>
     </message>
     <message>
+        <source>%1 award(s) to be checked: Figures, To be checked</source>
+        <translation>要確認の交付 %1 件（集計 → 要確認）</translation>
+    </message>
+    <message>
         <source>Kept at: %1</source>
         <translation>保管場所: %1</translation>
     </message>

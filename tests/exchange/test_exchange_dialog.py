@@ -208,3 +208,13 @@ def test_the_file_menu_opens_the_dialog_and_the_status_bar_line_waits_for_a_fold
     with qtbot.waitSignal(timer.passed, timeout=30_000):
         window.signed_out.emit()  # ユーザーの切り替え: a pass for the officer leaving
     timer.stop()
+
+
+def test_the_summary_names_the_awards_a_file_put_in_to_be_checked(ui_resources) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path as _Path
+
+    from kyodo_desktop.services.exchange.outcomes import APPLIED, Received
+    from kyodo_desktop.ui.exchange.summary import received_line
+
+    line = received_line(Received(_Path("kyodo-02-to-00.kyodox"), APPLIED, "02", 3, 0, reviews=2))
+    assert "事務所02から" in line and "要確認の交付 2 件（集計 → 要確認）" in line

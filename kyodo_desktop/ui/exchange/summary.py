@@ -57,6 +57,13 @@ def received_line(item: Received) -> str:
     else:
         told = QCoreApplication.translate("ExchangeSummary", "kept aside")
     lines = [f"{item.path.name}: {sender}{told}"]
+    if item.outcome == APPLIED and item.reviews:
+        lines.append(
+            "    "
+            + QCoreApplication.translate(
+                "ExchangeSummary", "%1 award(s) to be checked: Figures, To be checked"
+            ).replace("%1", f"{item.reviews:,}")
+        )
     if item.message:
         lines.append("    " + item.message)
     if item.outcome not in (APPLIED, ALREADY, WAITING):
