@@ -38,6 +38,7 @@ def make_office(tmp_path: Path, code: str, make_actor, url: str | None = None) -
     create_own_keys(workspace.data_dir, code)
     role = StaffRole.HEAD_OFFICE if code == "00" else StaffRole.COUNTER
     actor = make_actor(workspace, "01" if code == "00" else code, role)
+    workspace.actor = actor  # signed in, as the program's screens expect
     return Office(code, workspace, actor)
 
 

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from pathlib import Path
 
 import pytest
+from exchange_ward import Office, make_ward
 from sqlalchemy import func, select
 
 from kyodo_desktop.rules.vocabulary import StaffRole
-from kyodo_desktop.services.access.installation import system_actor
 from kyodo_desktop.services.consultations.log import ConsultationDraft, log_consultation
 from kyodo_desktop.services.errors import InputError
-from kyodo_desktop.services.exchange.cards import add_card
-from kyodo_desktop.services.exchange.keys import create_own_keys, load_own_keys
 from kyodo_desktop.services.exchange.receiving import APPLIED
-from kyodo_desktop.services.exchange.setup import set_exchange_office
 from kyodo_desktop.services.exchange.shared_folder import (
     RECEIVED_FOLDER,
     exchange_through_folder,
@@ -24,38 +20,15 @@ from kyodo_desktop.services.exchange.shared_folder import (
     set_shared_folder,
     shared_folder,
 )
-from kyodo_desktop.services.workspace import Workspace, open_workspace
+from kyodo_desktop.services.workspace import open_workspace
 from kyodo_desktop.store.consultations import Consultation
 
 pytestmark = pytest.mark.sqlite_only
 
 
-@dataclasses.dataclass
-class Office:
-    code: str
-    workspace: Workspace
-    counter: object  # an Actor: the head office's officer at "00", a counter officer elsewhere
-
-    @property
-    def data_dir(self) -> Path:
-        return self.workspace.data_dir
-
-
-def _office(tmp_path: Path, code: str, make_actor) -> Office:  # type: ignore[no-untyped-def]
-    workspace = open_workspace(tmp_path / f"office-{code}")
-    set_exchange_office(workspace.database, system_actor(workspace.database, StaffRole.ADMIN), code)
-    create_own_keys(workspace.data_dir, code)
-    role = StaffRole.HEAD_OFFICE if code == "00" else StaffRole.COUNTER
-    workspace.actor = make_actor(workspace, "01" if code == "00" else code, role)
-    return Office(code, workspace, workspace.actor)
-
-
 def head_and_branch(tmp_path: Path, make_actor) -> tuple[Office, Office]:  # type: ignore[no-untyped-def]
     """A head office ("00") and branch 02 that hold each other's public cards."""
-    head = _office(tmp_path, "00", make_actor)
-    branch = _office(tmp_path, "02", make_actor)
-    add_card(head.data_dir, load_own_keys(branch.data_dir).card, own_office="00")
-    add_card(branch.data_dir, load_own_keys(head.data_dir).card, own_office="02")
+    head, (branch,) = make_ward(tmp_path, make_actor, codes=("02",))
     return head, branch
 
 
@@ -150,7 +123,6 @@ def test_a_folder_out_of_reach_is_a_plain_result(pair, tmp_path: Path) -> None: 
 
 
 def test_without_keys_the_pass_says_why(tmp_path: Path, actor_factory) -> None:  # type: ignore[no-untyped-def]
-    from kyodo_desktop.services.workspace import open_workspace
 
     workspace = open_workspace(tmp_path / "bare")
     try:

@@ -84,7 +84,7 @@ def send(
         stamping.stamp_unstamped(connection, tables, office, seq)
         recipients = offices or tuple(c.office for c in known if c.office != HEAD_OFFICE)
     else:
-        _stamp_own_unstamped(session, here, seq)
+        stamping.stamp_unstamped(connection, tables, office, seq, born_at=here)
         recipients = (HEAD_OFFICE,)
     last = stamping.last_number(connection)
     sent = []
@@ -156,16 +156,6 @@ def _ward_settings(session: Session) -> dict[str, str]:
         if row is not None:
             found[key] = row.value
     return found
-
-
-def _stamp_own_unstamped(session: Session, here: str, seq: int) -> None:
-    connection = session.connection()
-    for table in travelling():
-        connection.execute(
-            table.update()
-            .where(table.c.local_seq.is_(None), table.c.origin_office == here)
-            .values(rev_office=here, rev_seq=seq, local_seq=seq)
-        )
 
 
 def _write(path: Path, data: bytes) -> None:

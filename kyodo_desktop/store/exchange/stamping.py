@@ -133,14 +133,19 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
         obj.rev_office, obj.rev_seq, obj.local_seq = office, seq, seq
 
 
-def stamp_unstamped(connection: Connection, tables: list[Any], office: str, seq: int) -> int:
-    """Stamp rows written in bulk (no number yet) as this office's change ``seq``."""
+def stamp_unstamped(
+    connection: Connection, tables: list[Any], office: str, seq: int, *, born_at: str | None = None
+) -> int:
+    """Stamp rows written in bulk (no number yet) as this office's change ``seq``; with
+    ``born_at``, only the rows born at that office (a branch's shipped reference rows were
+    born at the head office: they are not its changes)."""
     stamped = 0
     for table in tables:
+        where = [table.c.local_seq.is_(None)]
+        if born_at is not None:
+            where.append(table.c.origin_office == born_at)
         result = connection.execute(
-            update(table)
-            .where(table.c.local_seq.is_(None))
-            .values(rev_office=office, rev_seq=seq, local_seq=seq)
+            update(table).where(*where).values(rev_office=office, rev_seq=seq, local_seq=seq)
         )
         stamped += result.rowcount or 0
     return stamped
