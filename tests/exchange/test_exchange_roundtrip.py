@@ -317,3 +317,10 @@ def test_a_file_one_revision_behind_is_taken_and_a_newer_one_kept_aside(
     assert taken.outcome == APPLIED
     with head.workspace.database.reading() as session:
         assert session.get(Consultation, made).asked == "古い版から"
+
+
+def test_a_file_named_twice_is_received_and_told_once(ward, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    head, (branch, _) = ward
+    _consultation(branch, "二度選ばれたファイル")
+    [path] = _send(branch, tmp_path / "stick")
+    assert [r.outcome for r in _receive(head, [path, path])] == [APPLIED]

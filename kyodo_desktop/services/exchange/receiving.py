@@ -75,6 +75,7 @@ def receive_files(
     """Receive the files (any number, any order); what became of each, in the given order."""
     if not allows(actor, Permission.EXCHANGE):
         raise PermissionDeniedError(DENIED[Permission.EXCHANGE])
+    paths = list(dict.fromkeys(paths))  # a file named twice is received (and told) once
     results: dict[Path, Received] = {}
     opened: list[tuple[Path, payload.Contents]] = []
     for path in paths:
